@@ -1,0 +1,200 @@
+package io.github.pcusage.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Types;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import okio.Buffer;
+
+/**
+ * Decodes the string maps of the API ({@code tags}, {@code additionalInfo}, {@code infoFields}) as
+ * leniently as the service has sent them, and never fails a page on them:
+ *
+ * <ul>
+ *   <li>an object: string values as they are, numbers as their exact text, booleans as {@code
+ *       "true"}/{@code "false"}, null as a {@code null} value, nested objects and arrays as their
+ *       JSON text;
+ *   <li>{@code ""} or a blank string: an empty map;
+ *   <li>a JSON string holding an object: that object, decoded by the same rules;
+ *   <li>any other string: a one-entry map with the key {@code ""} (nothing is dropped);
+ *   <li>an array: its elements under the keys {@code "0"}, {@code "1"}, ... (the reference calls
+ *       these fields arrays of strings);
+ *   <li>null: {@code null}.
+ * </ul>
+ *
+ * Keys keep their order. Writes an ordinary JSON object of strings.
+ */
+final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
+  private static final Type STRING_MAP = Types.newParameterizedType(Map.class, String.class, String.class);
+
+  static final JsonAdapter.Factory FACTORY =
+      (type, annotations, moshi) ->
+          annotations.isEmpty() && Types.equals(type, STRING_MAP) ? new LenientStringMapAdapter() : null;
+
+  /** Nesting this deep inside a JSON string is refused rather than followed. */
+  private static final int MAX_EMBEDDED_DEPTH = 4;
+
+  @Override
+  public Map<String, String> fromJson(JsonReader reader) throws IOException {
+    return read(reader, 0);
+  }
+
+  private Map<String, String> read(JsonReader reader, int embeddedDepth) throws IOException {
+    switch (reader.peek()) {
+      case NULL:
+        return reader.nextNull();
+      case BEGIN_OBJECT:
+        return readObject(reader);
+      case BEGIN_ARRAY:
+        return readArray(reader);
+      case STRING:
+        return readString(reader.nextString(), reader.getPath(), embeddedDepth);
+      default:
+        // A bare number or boolean where a map belongs: keep it, under the empty key.
+        Map<String, String> single = new LinkedHashMap<>(2);
+        single.put("", scalarOrJson(reader));
+        return single;
+    }
+  }
+
+  private static Map<String, String> readObject(JsonReader reader) throws IOException {
+    reader.beginObject();
+    if (!reader.hasNext()) {
+      reader.endObject();
+      return Collections.emptyMap();
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    while (reader.hasNext()) {
+      String key = reader.nextName();
+      result.put(key, scalarOrJson(reader));
+    }
+    reader.endObject();
+    return result;
+  }
+
+  private static Map<String, String> readArray(JsonReader reader) throws IOException {
+    reader.beginArray();
+    Map<String, String> result = new LinkedHashMap<>();
+    int index = 0;
+    while (reader.hasNext()) {
+      result.put(Integer.toString(index++), scalarOrJson(reader));
+    }
+    reader.endArray();
+    return result;
+  }
+
+  private Map<String, String> readString(String text, String path, int embeddedDepth)
+      throws IOException {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    if (trimmed.startsWith("{") && embeddedDepth < MAX_EMBEDDED_DEPTH) {
+      JsonReader embedded = JsonReader.of(new Buffer().writeUtf8(trimmed));
+      try {
+        Map<String, String> decoded = read(embedded, embeddedDepth + 1);
+        if (embedded.peek() == JsonReader.Token.END_DOCUMENT) {
+          return decoded;
+        }
+      } catch (JsonDataException | IOException notJson) {
+        // Not a JSON object after all: keep the text as it is, below.
+      }
+    }
+    Map<String, String> single = new LinkedHashMap<>(2);
+    single.put("", text);
+    return single;
+  }
+
+  private static String scalarOrJson(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case STRING:
+      case NUMBER:
+        return reader.nextString();
+      case BOOLEAN:
+        return Boolean.toString(reader.nextBoolean());
+      case NULL:
+        return reader.nextNull();
+      default:
+        // Nested object or array: keep its JSON text, byte for byte in content.
+        Buffer buffer = new Buffer();
+        try (JsonWriter writer = JsonWriter.of(buffer)) {
+          copy(reader, writer);
+        }
+        return buffer.readUtf8();
+    }
+  }
+
+  private static void copy(JsonReader reader, JsonWriter writer) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT:
+        reader.beginObject();
+        writer.beginObject();
+        while (reader.hasNext()) {
+          writer.name(reader.nextName());
+          copy(reader, writer);
+        }
+        reader.endObject();
+        writer.endObject();
+        break;
+      case BEGIN_ARRAY:
+        reader.beginArray();
+        writer.beginArray();
+        while (reader.hasNext()) {
+          copy(reader, writer);
+        }
+        reader.endArray();
+        writer.endArray();
+        break;
+      case STRING:
+        writer.value(reader.nextString());
+        break;
+      case NUMBER:
+        String number = reader.nextString();
+        try (okio.BufferedSink sink = writer.valueSink()) {
+          sink.writeUtf8(number);
+        }
+        break;
+      case BOOLEAN:
+        writer.value(reader.nextBoolean());
+        break;
+      case NULL:
+        reader.nextNull();
+        writer.nullValue();
+        break;
+      default:
+        throw new JsonDataException("Unexpected " + reader.peek() + " at path " + reader.getPath());
+    }
+  }
+
+  @Override
+  public void toJson(JsonWriter writer, Map<String, String> value) throws IOException {
+    if (value == null) {
+      writer.nullValue();
+      return;
+    }
+    writer.beginObject();
+    for (Map.Entry<String, String> entry : value.entrySet()) {
+      writer.name(entry.getKey());
+      if (entry.getValue() == null) {
+        boolean serializeNulls = writer.getSerializeNulls();
+        writer.setSerializeNulls(true);
+        writer.nullValue();
+        writer.setSerializeNulls(serializeNulls);
+      } else {
+        writer.value(entry.getValue());
+      }
+    }
+    writer.endObject();
+  }
+
+  @Override
+  public String toString() {
+    return "JsonAdapter(LenientStringMap)";
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.pcusage.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.lang.reflect.Type;
+import java.util.Objects;
+
+/**
+ * The SDK's shared {@link Moshi}: decodes and encodes every model of the Partner Center usage API.
+ *
+ * <ul>
+ *   <li>{@code BigDecimal}: exact, from the number's own text; the scale received is kept
+ *       ({@code 2.0} stays {@code 2.0}) and numbers are written in plain notation.
+ *   <li>{@code OffsetDateTime}: ISO-8601 with 0 to 9 fractional digits, {@code Z} or
+ *       {@code +hh:mm}; the offset received is kept. A date-time without offset is read as UTC.
+ *   <li>{@code Map<String, String>} ({@code tags}, {@code additionalInfo}, {@code infoFields}):
+ *       accepts an object whose values are strings, numbers, booleans or null, an empty string, a
+ *       JSON string holding an object, or null, and never fails the page on them.
+ *   <li>Every model and enum uses the adapter generated from the spec: unknown fields are skipped,
+ *       unknown enum values decode to {@code UNKNOWN}, required fields are checked.
+ *   <li>{@code SubscriptionUsageSummary} also decodes from a one-item collection.
+ * </ul>
+ *
+ * <pre>{@code
+ * JsonAdapter<AzureUtilizationRecord> adapter =
+ *     PartnerCenterJson.moshi().adapter(AzureUtilizationRecord.class);
+ * AzureUtilizationRecord record = adapter.fromJson(json);
+ * }</pre>
+ */
+public final class PartnerCenterJson {
+  private static final Moshi MOSHI =
+      new Moshi.Builder()
+          .add(BigDecimalAdapter.FACTORY)
+          .add(OffsetDateTimeAdapter.FACTORY)
+          .add(LenientStringMapAdapter.FACTORY)
+          .add(UsageSummaryUnwrappingAdapter.FACTORY)
+          .add(GeneratedAdapterFactory.INSTANCE)
+          .build();
+
+  private PartnerCenterJson() {}
+
+  /**
+   * Returns the shared, thread-safe {@link Moshi} instance.
+   *
+   * @return the Moshi that knows every Partner Center model
+   */
+  public static Moshi moshi() {
+    return MOSHI;
+  }
+
+  /**
+   * Returns the adapter for {@code type} from {@link #moshi()}.
+   *
+   * @param type the Java type to decode or encode
+   * @param <T> the Java type
+   * @return the adapter, thread-safe
+   */
+  public static <T> JsonAdapter<T> adapter(Type type) {
+    return MOSHI.adapter(Objects.requireNonNull(type, "type == null"));
+  }
+}
