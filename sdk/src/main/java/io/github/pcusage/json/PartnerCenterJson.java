@@ -19,6 +19,7 @@ import java.util.Objects;
  *   <li>Every model and enum uses the adapter generated from the spec: unknown fields are skipped,
  *       unknown enum values decode to {@code UNKNOWN}, required fields are checked.
  *   <li>{@code SubscriptionUsageSummary} also decodes from a one-item collection.
+ *   <li>{@code AzureInstanceData} also decodes from a JSON string wrapping the object.
  * </ul>
  *
  * <pre>{@code
@@ -34,6 +35,7 @@ public final class PartnerCenterJson {
           .add(OffsetDateTimeAdapter.FACTORY)
           .add(LenientStringMapAdapter.FACTORY)
           .add(UsageSummaryUnwrappingAdapter.FACTORY)
+          .add(EmbeddedInstanceDataAdapter.FACTORY)
           .add(GeneratedAdapterFactory.INSTANCE)
           .build();
 

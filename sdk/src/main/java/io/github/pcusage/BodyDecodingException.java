@@ -1,0 +1,18 @@
+package io.github.pcusage;
+
+import java.io.EOFException;
+import java.io.IOException;
+
+/** A response body could not be decoded; carries the JSON path and a snippet around the failure. */
+final class BodyDecodingException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  final String snippet;
+  final boolean truncated;
+
+  BodyDecodingException(Exception cause, String snippet) {
+    super(cause.getMessage(), cause);
+    this.snippet = snippet;
+    this.truncated = cause instanceof EOFException;
+  }
+}

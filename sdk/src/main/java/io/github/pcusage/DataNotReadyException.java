@@ -1,0 +1,29 @@
+package io.github.pcusage;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The usage data is not ready yet ({@code 204 No Content}) and the {@link DataNotReadyPolicy} (first
+ * page) or the {@link RetryPolicy} (follow-up page) allows no more waiting. Common on billing day
+ * and when the window ends now: try again after {@link #retryAfter()}, from {@link #continuation()}.
+ */
+public final class DataNotReadyException extends PartnerCenterException {
+  private static final long serialVersionUID = 1L;
+
+  private final Duration retryAfter;
+
+  DataNotReadyException(Failure failure) {
+    super(failure);
+    this.retryAfter = failure.retryAfter;
+  }
+
+  /**
+   * Returns how long the server asked to wait, from its last {@code Retry-After} header.
+   *
+   * @return the wait, or empty if the server gave none
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

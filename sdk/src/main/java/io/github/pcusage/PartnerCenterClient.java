@@ -1,0 +1,520 @@
+package io.github.pcusage;
+
+import io.github.pcusage.api.UsageSummaryApi;
+import io.github.pcusage.api.UtilizationApi;
+import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.model.SubscriptionUsageSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+
+/**
+ * The Partner Center usage client: Azure utilization records and subscription usage summaries.
+ *
+ * <p>Build one per application and share it: it is immutable and thread-safe. Close it when done.
+ *
+ * <pre>{@code
+ * try (PartnerCenterClient client = PartnerCenterClient.builder()
+ *     .tokenProvider(TokenProvider.of(System.getenv("PARTNER_CENTER_TOKEN")))
+ *     .build()) {
+ *   UtilizationQuery query = UtilizationQuery.builder()
+ *       .startTime(OffsetDateTime.parse("2026-10-01T00:00:00Z"))
+ *       .endTime(OffsetDateTime.parse("2026-11-01T00:00:00Z"))
+ *       .build();
+ *   PagedIterable<AzureUtilizationRecord> records =
+ *       client.utilizations(customerId, subscriptionId, query);
+ *   records.stream().forEach(r -> System.out.println(r.getResource().getName() + " " + r.getQuantity()));
+ *
+ *   SubscriptionUsageSummary summary = client.usageSummary(customerId, subscriptionId);
+ * } catch (NotFoundException e) {
+ *   // no relationship, wrong subscription id, or an Azure plan subscription
+ * } catch (PartnerCenterException e) {
+ *   // e.continuation() says where a failed listing can resume
+ * }
+ * }</pre>
+ *
+ * <p>Every request carries {@code Authorization}, {@code Accept: application/json}, {@code
+ * MS-RequestId} (new per logical call, the same on its retries), {@code MS-CorrelationId} (one per
+ * listing), {@code MS-Contract-Version: v1}, {@code X-Locale} and a {@code User-Agent}. The
+ * interceptors run in this order: tracking headers, retry, auth, logging, then the transport.
+ */
+public final class PartnerCenterClient implements AutoCloseable {
+  /** The SDK version, as in the {@code User-Agent}. */
+  public static final String VERSION = loadVersion();
+
+  private final HttpUrl apiRoot;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final UtilizationApi utilizationApi;
+  private final UsageSummaryApi usageSummaryApi;
+  private final ExecutorService prefetchExecutor;
+  private final RetryPolicy retryPolicy;
+  private final DataNotReadyPolicy notReadyPolicy;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  private final String correlationId;
+  private final ErrorMapper errors;
+
+  private PartnerCenterClient(Builder b, HttpUrl apiRoot) {
+    this.apiRoot = apiRoot;
+    this.retryPolicy = b.retryPolicy;
+    this.notReadyPolicy = b.dataNotReadyPolicy;
+    this.sleeper = b.sleeper;
+    this.clock = b.clock;
+    this.correlationId = b.correlationId;
+    this.errors = new ErrorMapper(b.clock);
+    this.ownsHttp = b.okHttpClient == null;
+    OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+    String userAgent =
+        "partner-center-usage-java/" + VERSION + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
+    TokenCache tokens = new TokenCache(b.tokenProvider, b.clock, b.tokenRefreshSkew);
+    // The interceptor order, written down once: tracking headers (so every retry of a call keeps
+    // its MS-RequestId) -> retry -> auth (a fresh token on every attempt) -> logging -> transport.
+    this.http =
+        base.newBuilder()
+            .addInterceptor(new TrackingHeadersInterceptor(b.correlationId, b.locale, userAgent))
+            .addInterceptor(
+                new RetryInterceptor(b.retryPolicy, b.sleeper, b.clock, b.maxResponseBytes, new SecureRandom()))
+            .addInterceptor(new AuthInterceptor(tokens))
+            .addInterceptor(new LoggingInterceptor())
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .connectTimeout(b.connectTimeout)
+            .readTimeout(b.readTimeout)
+            .writeTimeout(b.connectTimeout)
+            .build();
+    Retrofit retrofit =
+        new Retrofit.Builder()
+            .baseUrl(apiRoot.newBuilder().addPathSegment("v1").addPathSegment("").build())
+            .client(http)
+            .addConverterFactory(new DecodingConverterFactory(PartnerCenterJson.moshi()))
+            .validateEagerly(true)
+            .build();
+    this.utilizationApi = retrofit.create(UtilizationApi.class);
+    this.usageSummaryApi = retrofit.create(UsageSummaryApi.class);
+    this.prefetchExecutor = b.prefetch ? newPrefetchExecutor() : null;
+  }
+
+  /**
+   * Returns a new builder, for the public cloud by default.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Lists the Azure utilization records of a customer's subscription. Lazy: nothing is sent until
+   * the result is iterated, and each iteration runs the listing anew.
+   *
+   * @param customerId the customer (tenant) id
+   * @param subscriptionId the subscription id (a legacy Azure subscription; Azure plan
+   *     subscriptions answer {@link NotFoundException})
+   * @param query the reporting window and options
+   * @return the records, page by page on demand
+   * @throws IllegalArgumentException if an id is blank, too long or holds {@code / ? # %},
+   *     whitespace or {@code ..}
+   */
+  public PagedIterable<AzureUtilizationRecord> utilizations(
+      String customerId, String subscriptionId, UtilizationQuery query) {
+    Ids.check("customerId", customerId);
+    Ids.check("subscriptionId", subscriptionId);
+    Objects.requireNonNull(query, "query == null");
+    String listingCorrelation = correlationId != null ? correlationId : UUID.randomUUID().toString();
+    UtilizationPager pager =
+        new UtilizationPager(
+            utilizationApi, apiRoot, customerId, subscriptionId, query, listingCorrelation,
+            retryPolicy, notReadyPolicy, sleeper, clock, errors);
+    return new PagedIterable<>(pager, prefetchExecutor, errors);
+  }
+
+  /**
+   * Returns the usage summary of a customer's subscription for its current billing period. Needs an
+   * app+user token.
+   *
+   * @param customerId the customer (tenant) id
+   * @param subscriptionId the subscription id
+   * @return the summary
+   * @throws IllegalArgumentException if an id is not valid
+   * @throws PartnerCenterException if the call fails
+   */
+  public SubscriptionUsageSummary usageSummary(String customerId, String subscriptionId) {
+    Ids.check("customerId", customerId);
+    Ids.check("subscriptionId", subscriptionId);
+    String operation = "GET usage summary of customer " + customerId + ", subscription " + subscriptionId;
+    String requestId = UUID.randomUUID().toString();
+    String correlation = correlationId != null ? correlationId : UUID.randomUUID().toString();
+    Response<SubscriptionUsageSummary> response;
+    try {
+      response =
+          usageSummaryApi.getSubscriptionUsageSummary(customerId, subscriptionId, requestId, correlation, null)
+              .execute();
+    } catch (IOException e) {
+      throw errors.fromIo(operation, e, requestId, correlation, null);
+    } catch (RuntimeException e) {
+      throw errors.fromIo(operation, new IOException(e), requestId, correlation, null);
+    }
+    if (response.code() == 204) {
+      throw errors.notReady(
+          operation, response.headers(),
+          RetryAfter.parse(response.headers().get(HeaderNames.RETRY_AFTER), clock), 1, null);
+    }
+    if (!response.isSuccessful()) {
+      throw errors.fromResponse(operation, response.code(), response.headers(), response.errorBody(), null);
+    }
+    SubscriptionUsageSummary body = response.body();
+    if (body == null) {
+      throw errors.invalid(operation, "HTTP " + response.code() + " with an empty body", response.headers(), null);
+    }
+    return body;
+  }
+
+  /**
+   * Returns the API root this client calls, without {@code /v1}.
+   *
+   * @return the API root
+   */
+  public String apiRoot() {
+    return apiRoot.toString().replaceAll("/+$", "");
+  }
+
+  /** Stops the prefetch threads and, if the client created its own OkHttp client, its resources. */
+  @Override
+  public void close() {
+    if (prefetchExecutor != null) {
+      prefetchExecutor.shutdownNow();
+    }
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PartnerCenterClient{apiRoot=" + apiRoot() + ", retryPolicy=" + retryPolicy
+        + ", dataNotReadyPolicy=" + notReadyPolicy + ", prefetch=" + (prefetchExecutor != null) + "}";
+  }
+
+  private static ExecutorService newPrefetchExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory threads =
+        runnable -> {
+          Thread thread = new Thread(runnable, "pcusage-prefetch-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), threads);
+    return executor;
+  }
+
+  private static String loadVersion() {
+    try (InputStream in = PartnerCenterClient.class.getResourceAsStream("version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** Builds {@link PartnerCenterClient}s. Only {@link #tokenProvider} is required. */
+  public static final class Builder {
+    private String baseUrl = PartnerCenterCloud.PUBLIC.apiRoot();
+    private TokenProvider tokenProvider;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private DataNotReadyPolicy dataNotReadyPolicy = DataNotReadyPolicy.defaults();
+    private String locale = "en-US";
+    private String correlationId;
+    private String userAgentSuffix;
+    private OkHttpClient okHttpClient;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Duration tokenRefreshSkew = Duration.ofMinutes(2);
+    private boolean prefetch = true;
+    private long maxResponseBytes = 64L * 1024 * 1024;
+
+    private Builder() {}
+
+    /**
+     * Sets the API root, without {@code /v1} (a trailing {@code /v1} is stripped). Plain {@code
+     * http://} is refused except for loopback addresses.
+     *
+     * @param baseUrl for example {@code https://api.partnercenter.microsoft.com} (the default)
+     * @return this builder
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      return this;
+    }
+
+    /**
+     * Sets the API root of a cloud.
+     *
+     * @param cloud the cloud
+     * @return this builder
+     */
+    public Builder cloud(PartnerCenterCloud cloud) {
+      this.baseUrl = Objects.requireNonNull(cloud, "cloud == null").apiRoot();
+      return this;
+    }
+
+    /**
+     * Sets where tokens come from. Required.
+     *
+     * @param tokenProvider the provider, for example {@link TokenProvider#of(String)}
+     * @return this builder
+     */
+    public Builder tokenProvider(TokenProvider tokenProvider) {
+      this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider == null");
+      return this;
+    }
+
+    /**
+     * Sets the connect (and write) timeout; 10 s by default.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the read timeout; 60 s by default. A timeout is retried like any I/O failure.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the retry policy; {@link RetryPolicy#defaults()} by default.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /**
+     * Sets what to do when the first page answers {@code 204} (data not ready); {@link
+     * DataNotReadyPolicy#defaults()} by default, {@link DataNotReadyPolicy#noWait()} to fail at once.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder dataNotReadyPolicy(DataNotReadyPolicy policy) {
+      this.dataNotReadyPolicy = Objects.requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /**
+     * Sets the {@code X-Locale} header; {@code en-US} by default.
+     *
+     * @param locale a language tag such as {@code fr-FR}
+     * @return this builder
+     */
+    public Builder locale(String locale) {
+      Objects.requireNonNull(locale, "locale == null");
+      if (!locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+        throw new IllegalArgumentException("locale '" + locale + "' is not a language tag such as en-US");
+      }
+      this.locale = locale;
+      return this;
+    }
+
+    /**
+     * Sets one {@code MS-CorrelationId} for every call of this client; by default each listing and
+     * each call gets its own.
+     *
+     * @param correlationId the id, printable ASCII
+     * @return this builder
+     */
+    public Builder correlationId(String correlationId) {
+      this.correlationId = headerSafe(correlationId, "correlationId");
+      return this;
+    }
+
+    /**
+     * Appends a product token to the {@code User-Agent}, for example {@code contoso-billing/2.1}.
+     *
+     * @param suffix printable ASCII
+     * @return this builder
+     */
+    public Builder userAgentSuffix(String suffix) {
+      this.userAgentSuffix = headerSafe(suffix, "userAgentSuffix");
+      return this;
+    }
+
+    /**
+     * Uses an existing OkHttp client (for its proxy, connection pool, dispatcher or TLS settings).
+     * The SDK adds its interceptors to a derived client and leaves the given one unchanged; redirects
+     * are not followed.
+     *
+     * @param okHttpClient the client to derive from
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
+      return this;
+    }
+
+    /**
+     * Sets the clock used for token expiry and HTTP-date {@code Retry-After}; for tests.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Sets how the client waits between retries; for tests.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /**
+     * Sets how long before expiry a cached token is refreshed; 2 minutes by default.
+     *
+     * @param skew zero or more
+     * @return this builder
+     */
+    public Builder tokenRefreshSkew(Duration skew) {
+      this.tokenRefreshSkew = RetryPolicy.nonNegative(skew, "tokenRefreshSkew");
+      return this;
+    }
+
+    /**
+     * Sets whether a listing fetches the next page while the caller works on the current one; on by
+     * default. At most one page is fetched ahead.
+     *
+     * @param prefetch false to fetch strictly on demand
+     * @return this builder
+     */
+    public Builder prefetch(boolean prefetch) {
+      this.prefetch = prefetch;
+      return this;
+    }
+
+    /**
+     * Sets the largest response body accepted; larger ones fail with {@link TransportException}
+     * instead of being buffered. 64 MiB by default.
+     *
+     * @param maxResponseBytes at least 1024
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1024) {
+        throw new IllegalArgumentException("maxResponseBytes is " + maxResponseBytes + ": use at least 1024");
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @return a new client
+     * @throws IllegalArgumentException if the base URL is not valid or uses plain http to a host
+     *     that is not loopback
+     * @throws NullPointerException if no token provider is set
+     */
+    public PartnerCenterClient build() {
+      if (tokenProvider == null) {
+        throw new IllegalArgumentException(
+            "tokenProvider is required: pass TokenProvider.of(token) or your own TokenProvider");
+      }
+      return new PartnerCenterClient(this, parseApiRoot(baseUrl));
+    }
+
+    static HttpUrl parseApiRoot(String baseUrl) {
+      String text = baseUrl.trim();
+      HttpUrl url = HttpUrl.parse(text);
+      if (url == null) {
+        throw new IllegalArgumentException(
+            "baseUrl '" + text + "' is not an http(s) URL: use for example https://api.partnercenter.microsoft.com");
+      }
+      if (url.querySize() > 0 || url.fragment() != null) {
+        throw new IllegalArgumentException("baseUrl '" + text + "' has a query or fragment: pass the API root only");
+      }
+      if (url.scheme().equals("http") && !isLoopback(url.host())) {
+        throw new IllegalArgumentException(
+            "baseUrl '" + text + "' uses plain http: use https (plain http is allowed only for loopback addresses)");
+      }
+      String path = url.encodedPath().replaceAll("/+$", "");
+      if (path.toLowerCase(java.util.Locale.ROOT).endsWith("/v1")) {
+        path = path.substring(0, path.length() - 3);
+      }
+      return url.newBuilder().encodedPath(path.isEmpty() ? "/" : path).build();
+    }
+
+    private static boolean isLoopback(String host) {
+      if (host.equalsIgnoreCase("localhost")) {
+        return true;
+      }
+      if (!host.matches("[0-9.]+") && !host.contains(":")) {
+        return false; // never resolve names here: only literal loopback addresses count
+      }
+      try {
+        return InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " is " + d + ": use a positive duration");
+      }
+      return d;
+    }
+
+    private static String headerSafe(String value, String name) {
+      Objects.requireNonNull(value, name + " == null");
+      if (value.isEmpty() || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        throw new IllegalArgumentException(name + " must be non-empty printable ASCII");
+      }
+      return value;
+    }
+  }
+}
