@@ -30,6 +30,10 @@ final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
   }
 
   static OffsetDateTime parse(String text, String path) {
+    OffsetDateTime fast = FastDateTimeParser.tryParse(text);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } catch (DateTimeParseException withOffset) {
