@@ -1,0 +1,107 @@
+package io.github.pcusage.sandbox;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A request routed to one of the two operations: the decoded ids of its path, its query parameters
+ * (names lower-cased, first value wins) and its raw continuation token.
+ */
+final class ApiRequest {
+  /** The operation a path names. */
+  enum Operation {
+    UTILIZATION,
+    USAGE_SUMMARY
+  }
+
+  final Operation operation;
+  final String customerId;
+  final String subscriptionId;
+  final String rawQuery;
+  final Map<String, String> query;
+  final String continuationToken;
+
+  private ApiRequest(
+      Operation operation,
+      String customerId,
+      String subscriptionId,
+      String rawQuery,
+      Map<String, String> query,
+      String continuationToken) {
+    this.operation = operation;
+    this.customerId = customerId;
+    this.subscriptionId = subscriptionId;
+    this.rawQuery = rawQuery;
+    this.query = query;
+    this.continuationToken = continuationToken;
+  }
+
+  /**
+   * Routes a raw path; returns null when it names no operation (wrong prefix, extra or missing
+   * segments, empty ids, {@code /v1//v1/...}).
+   *
+   * @param rawPath the path as received, still percent-encoded
+   * @param rawQuery the query as received, or null
+   * @param continuationToken the {@code MS-ContinuationToken} header exactly as received, or null
+   */
+  static ApiRequest route(String rawPath, String rawQuery, String continuationToken) {
+    String[] parts = rawPath.split("/", -1);
+    if (parts.length < 7
+        || !parts[0].isEmpty()
+        || !parts[1].equals("v1")
+        || !parts[2].equalsIgnoreCase("customers")
+        || !parts[4].equalsIgnoreCase("subscriptions")
+        || parts[3].isEmpty()
+        || parts[5].isEmpty()) {
+      return null;
+    }
+    Operation operation;
+    if (parts.length == 8
+        && parts[6].equalsIgnoreCase("utilizations")
+        && parts[7].equalsIgnoreCase("azure")) {
+      operation = Operation.UTILIZATION;
+    } else if (parts.length == 7 && parts[6].equalsIgnoreCase("usagesummary")) {
+      operation = Operation.USAGE_SUMMARY;
+    } else {
+      return null;
+    }
+    return new ApiRequest(
+        operation,
+        decodePathSegment(parts[3]),
+        decodePathSegment(parts[5]),
+        rawQuery == null ? "" : rawQuery,
+        parseQuery(rawQuery),
+        continuationToken);
+  }
+
+  /** Returns whether the request asks for a follow-up page. */
+  boolean followUp() {
+    return query.containsKey("seek_operation");
+  }
+
+  private static String decodePathSegment(String segment) {
+    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> parseQuery(String rawQuery) {
+    Map<String, String> query = new HashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return query;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      query.putIfAbsent(
+          URLDecoder.decode(name, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return query;
+  }
+}

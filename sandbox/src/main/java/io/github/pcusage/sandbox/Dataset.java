@@ -1,0 +1,107 @@
+package io.github.pcusage.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The sandbox's customers and subscriptions, derived from a seed: the same seed gives the same
+ * GUIDs and the same records on every run and machine.
+ *
+ * <p>Every subscription is a legacy Azure subscription with {@link #recordsPerSubscription()} daily
+ * records. Records are generated on first use from the seed and the two ids alone.
+ */
+public final class Dataset {
+  private static final int CACHED_SUBSCRIPTIONS = 64;
+
+  private final long seed;
+  private final int recordsPerSubscription;
+  private final List<String> customerIds;
+  private final Map<String, List<String>> subscriptionIds;
+  private final BoundedCache<DataKey, List<UsageRecord>> records =
+      new BoundedCache<>(CACHED_SUBSCRIPTIONS, list -> 1);
+
+  Dataset(long seed, int customers, int subscriptionsPerCustomer, int recordsPerSubscription) {
+    if (customers < 1) {
+      throw new IllegalArgumentException("customers < 1: " + customers);
+    }
+    if (subscriptionsPerCustomer < 1) {
+      throw new IllegalArgumentException(
+          "subscriptionsPerCustomer < 1: " + subscriptionsPerCustomer);
+    }
+    if (recordsPerSubscription < 0) {
+      throw new IllegalArgumentException("recordsPerSubscription < 0: " + recordsPerSubscription);
+    }
+    this.seed = seed;
+    this.recordsPerSubscription = recordsPerSubscription;
+    List<String> customerList = new ArrayList<>(customers);
+    Map<String, List<String>> subscriptions = new LinkedHashMap<>();
+    for (int c = 0; c < customers; c++) {
+      String customerId = guid("customer/" + seed + "/" + c);
+      customerList.add(customerId);
+      List<String> subs = new ArrayList<>(subscriptionsPerCustomer);
+      for (int s = 0; s < subscriptionsPerCustomer; s++) {
+        subs.add(guid("subscription/" + seed + "/" + c + "/" + s));
+      }
+      subscriptions.put(customerId, Collections.unmodifiableList(subs));
+    }
+    this.customerIds = Collections.unmodifiableList(customerList);
+    this.subscriptionIds = Collections.unmodifiableMap(subscriptions);
+  }
+
+  /** Returns the seed the data set derives from. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Returns the number of daily records of every subscription of the data set. */
+  public int recordsPerSubscription() {
+    return recordsPerSubscription;
+  }
+
+  /** Returns the customer ids (GUID strings), in a stable order. */
+  public List<String> customerIds() {
+    return customerIds;
+  }
+
+  /**
+   * Returns the subscription ids (GUID strings) of a customer, in a stable order.
+   *
+   * @throws IllegalArgumentException if the customer is not in the data set
+   */
+  public List<String> subscriptionIds(String customerId) {
+    Objects.requireNonNull(customerId, "customerId == null");
+    List<String> ids = subscriptionIds.get(customerId);
+    if (ids == null) {
+      throw new IllegalArgumentException("not a customer of this data set: " + customerId);
+    }
+    return ids;
+  }
+
+  /** Returns whether the data set has this subscription of this customer. */
+  public boolean contains(String customerId, String subscriptionId) {
+    Objects.requireNonNull(customerId, "customerId == null");
+    Objects.requireNonNull(subscriptionId, "subscriptionId == null");
+    List<String> ids = subscriptionIds.get(customerId);
+    return ids != null && ids.contains(subscriptionId);
+  }
+
+  /**
+   * Returns {@code count} daily records of any customer/subscription pair, generated from the seed.
+   */
+  List<UsageRecord> records(String customerId, String subscriptionId, int count) {
+    return records.get(
+        new DataKey(customerId, subscriptionId, count),
+        key -> RecordGenerator.generate(seed, key.customerId(), key.subscriptionId(), key.count()));
+  }
+
+  private static String guid(String name) {
+    return UUID.nameUUIDFromBytes(("pcusage-sandbox/" + name).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+}

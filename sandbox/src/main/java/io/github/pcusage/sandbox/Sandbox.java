@@ -1,0 +1,319 @@
+package io.github.pcusage.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An embedded fake Partner Center: a real HTTP server on 127.0.0.1 that serves the Azure
+ * utilization and usage summary operations under {@code /v1}, from a data set derived from a seed.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.builder().port(0).seed(42).start()) {
+ *   String customer = sandbox.customerIds().get(0);
+ *   String subscription = sandbox.subscriptionIds(customer).get(0);
+ *   URI first = URI.create(sandbox.baseUrl() + "/v1/customers/" + customer + "/subscriptions/"
+ *       + subscription + "/utilizations/azure?start_time=2026-10-01T00:00:00Z"
+ *       + "&end_time=2026-11-01T00:00:00Z");
+ *   // GET it with "Authorization: Bearer anything", then follow links.next.
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; serves concurrent clients from a bounded pool of threads. Each instance has its
+ * own scenario state and fault counters.
+ */
+public final class Sandbox implements AutoCloseable {
+  static {
+    // The JDK server flushes headers and body separately; without TCP_NODELAY, Nagle's algorithm
+    // and the client's delayed ACK add ~40 ms to every answer. The JDK reads this property once,
+    // when its first HttpServer is created, so it is set here unless the application chose.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Dataset dataset;
+  private final Scenarios scenarios;
+  private final Faults faults;
+  private final FaultCounters faultCounters;
+  private final AtomicLong requests;
+  private final String baseUrl;
+  private volatile boolean closed;
+
+  private Sandbox(
+      HttpServer server,
+      ExecutorService executor,
+      Dataset dataset,
+      Scenarios scenarios,
+      Faults faults,
+      FaultCounters faultCounters,
+      AtomicLong requests) {
+    this.server = server;
+    this.executor = executor;
+    this.dataset = dataset;
+    this.scenarios = scenarios;
+    this.faults = faults;
+    this.faultCounters = faultCounters;
+    this.requests = requests;
+    this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Returns a builder with the defaults: port 0, seed 42, 3 customers x 2 subscriptions x 2500
+   * records.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the API root without {@code /v1}, e.g. {@code http://127.0.0.1:49152}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Returns the port the server listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Returns the data set: its customers, subscriptions and seed. */
+  public Dataset dataset() {
+    return dataset;
+  }
+
+  /** Returns the customer ids of the data set; shorthand for {@code dataset().customerIds()}. */
+  public List<String> customerIds() {
+    return dataset.customerIds();
+  }
+
+  /**
+   * Returns the subscription ids of a customer of the data set.
+   *
+   * @throws IllegalArgumentException if the customer is not in the data set
+   */
+  public List<String> subscriptionIds(String customerId) {
+    return dataset.subscriptionIds(customerId);
+  }
+
+  /** Returns the provider states of this sandbox, to change at run time. */
+  public Scenarios scenarios() {
+    return scenarios;
+  }
+
+  /** Returns the fault settings. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Returns the live counts of the faults served. */
+  public FaultCounters faultCounters() {
+    return faultCounters;
+  }
+
+  /** Returns how many HTTP requests the server has received. */
+  public long requestCount() {
+    return requests.get();
+  }
+
+  /** Stops the server at once and frees its threads; calling it again does nothing. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Sandbox{" + baseUrl + ", seed=" + dataset.seed() + ", faults=" + faults + "}";
+  }
+
+  /** Configures and starts a {@link Sandbox}. Not thread-safe. */
+  public static final class Builder {
+    private int port;
+    private long seed = 42;
+    private int customers = 3;
+    private int subscriptionsPerCustomer = 2;
+    private int recordsPerSubscription = 2500;
+    private Duration latency = Duration.ZERO;
+    private Faults faults = Faults.none();
+    private String token;
+    private NextLinkStyle nextLinkStyle = NextLinkStyle.RELATIVE;
+    private int threads = 16;
+    private long pageCacheBytes = 64L << 20;
+
+    private Builder() {}
+
+    /** The port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The seed of the data set (default 42). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The number of customers (default 3). */
+    public Builder customers(int customers) {
+      if (customers < 1) {
+        throw new IllegalArgumentException("customers < 1: " + customers);
+      }
+      this.customers = customers;
+      return this;
+    }
+
+    /** The number of subscriptions of each customer (default 2). */
+    public Builder subscriptionsPerCustomer(int subscriptionsPerCustomer) {
+      if (subscriptionsPerCustomer < 1) {
+        throw new IllegalArgumentException(
+            "subscriptionsPerCustomer < 1: " + subscriptionsPerCustomer);
+      }
+      this.subscriptionsPerCustomer = subscriptionsPerCustomer;
+      return this;
+    }
+
+    /** The number of daily records of each subscription (default 2500). */
+    public Builder recordsPerSubscription(int recordsPerSubscription) {
+      if (recordsPerSubscription < 0) {
+        throw new IllegalArgumentException("recordsPerSubscription < 0: " + recordsPerSubscription);
+      }
+      this.recordsPerSubscription = recordsPerSubscription;
+      return this;
+    }
+
+    /** A fixed delay before every answer, for benchmarks (default none). */
+    public Builder latency(Duration latency) {
+      Objects.requireNonNull(latency, "latency == null");
+      if (latency.isNegative()) {
+        throw new IllegalArgumentException("latency < 0: " + latency);
+      }
+      this.latency = latency;
+      return this;
+    }
+
+    /** The faults to inject (default {@link Faults#none()}). */
+    public Builder faults(Faults faults) {
+      this.faults = Objects.requireNonNull(faults, "faults == null");
+      return this;
+    }
+
+    /** The only bearer token accepted; by default any non-empty token is. */
+    public Builder token(String token) {
+      Objects.requireNonNull(token, "token == null");
+      if (token.isBlank()) {
+        throw new IllegalArgumentException("token is blank");
+      }
+      this.token = token;
+      return this;
+    }
+
+    /** The form of {@code links.next.uri} (default {@link NextLinkStyle#RELATIVE}). */
+    public Builder nextLinkStyle(NextLinkStyle nextLinkStyle) {
+      this.nextLinkStyle = Objects.requireNonNull(nextLinkStyle, "nextLinkStyle == null");
+      return this;
+    }
+
+    /** The number of threads that serve requests (default 16). */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads < 1: " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** The memory kept for rendered pages, in bytes (default 64 MiB); 0 renders every request. */
+    public Builder pageCacheBytes(long pageCacheBytes) {
+      if (pageCacheBytes < 0) {
+        throw new IllegalArgumentException("pageCacheBytes < 0: " + pageCacheBytes);
+      }
+      this.pageCacheBytes = pageCacheBytes;
+      return this;
+    }
+
+    /**
+     * Starts the server on 127.0.0.1.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public Sandbox start() {
+      Dataset dataset =
+          new Dataset(seed, customers, subscriptionsPerCustomer, recordsPerSubscription);
+      Scenarios scenarios = new Scenarios();
+      FaultCounters counters = new FaultCounters();
+      AtomicLong requests = new AtomicLong();
+      WireWriter writer = new WireWriter();
+      Replies replies = new Replies(writer, Clock.systemUTC());
+      SandboxHandler handler =
+          new SandboxHandler(
+              token,
+              latency,
+              new FaultInjector(faults),
+              counters,
+              replies,
+              new UtilizationEndpoint(
+                  dataset,
+                  scenarios,
+                  new ContinuationTokens(seed),
+                  writer,
+                  replies,
+                  nextLinkStyle,
+                  pageCacheBytes),
+              new UsageSummaryEndpoint(dataset, scenarios, writer, replies),
+              requests);
+      HttpServer server;
+      try {
+        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        server = HttpServer.create(new InetSocketAddress(loopback, port), 256);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+      }
+      ThreadPoolExecutor executor =
+          new ThreadPoolExecutor(
+              threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
+      executor.allowCoreThreadTimeOut(true);
+      server.createContext("/", handler);
+      server.setExecutor(executor);
+      server.start();
+      return new Sandbox(server, executor, dataset, scenarios, faults, counters, requests);
+    }
+
+    private static ThreadFactory daemonThreads() {
+      AtomicInteger next = new AtomicInteger();
+      return runnable -> {
+        Thread thread = new Thread(runnable, "pcusage-sandbox-" + next.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      };
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.pcusage.sandbox;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * {@code GET /v1/customers/{c}/subscriptions/{s}/usagesummary}: one object whose {@code totalCost}
+ * is the sum over the pair's daily records reported in the billing period [2026-10-01, 2026-11-01)
+ * UTC of {@code quantity x} {@link PriceTable} price, rounded once to {@link
+ * PriceTable#MONEY_SCALE} digits. An Azure plan's {@code usdTotalCost} is that rounded total times
+ * {@link PriceTable#EUR_TO_USD}, rounded again.
+ */
+final class UsageSummaryEndpoint {
+  /** The start of the billing period, inclusive. */
+  static final OffsetDateTime BILLING_START =
+      OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+  /** The end of the billing period, exclusive. */
+  static final OffsetDateTime BILLING_END =
+      OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+  private static final String[] LOCALES = {"en-US", "fr-FR", "de-DE", "en-GB", "nl-NL", "ja-JP"};
+
+  private final Dataset dataset;
+  private final Scenarios scenarios;
+  private final WireWriter writer;
+  private final Replies replies;
+
+  UsageSummaryEndpoint(Dataset dataset, Scenarios scenarios, WireWriter writer, Replies replies) {
+    this.dataset = dataset;
+    this.scenarios = scenarios;
+    this.writer = writer;
+    this.replies = replies;
+  }
+
+  Reply handle(ApiRequest request) {
+    String customerId = request.customerId;
+    String subscriptionId = request.subscriptionId;
+    PairState state = scenarios.state(customerId, subscriptionId);
+    if (state == null && !dataset.contains(customerId, subscriptionId)) {
+      return replies.error(ApiError.subscriptionNotFound());
+    }
+    if (state != null) {
+      if (PairState.take(state.failing)) {
+        return replies.failure(state.failStatus, state.throttleWithDate, customerId);
+      }
+      if (PairState.take(state.notReady)) {
+        return replies.notReady(1);
+      }
+      if (state.noUsage) {
+        return replies.error(ApiError.noUsage());
+      }
+    }
+    int count =
+        state != null && state.records != null ? state.records : dataset.recordsPerSubscription();
+    List<UsageRecord> records =
+        count == 0 ? List.of() : dataset.records(customerId, subscriptionId, count);
+    Instant start = BILLING_START.toInstant();
+    Instant end = BILLING_END.toInstant();
+    BigDecimal sum = BigDecimal.ZERO;
+    Instant lastModified = start;
+    PriceTable prices = PriceTable.standard();
+    for (UsageRecord record : records) {
+      if (!record.reportedAt.isBefore(start) && record.reportedAt.isBefore(end)) {
+        sum = sum.add(prices.cost(record.meter.id(), record.quantity));
+        if (record.reportedAt.isAfter(lastModified)) {
+          lastModified = record.reportedAt;
+        }
+      }
+    }
+    boolean azurePlan = state != null && state.azurePlan;
+    BigDecimal total = PriceTable.roundMoney(sum);
+    String selfUri =
+        "/customers/"
+            + UtilizationEndpoint.segment(customerId)
+            + "/subscriptions/"
+            + UtilizationEndpoint.segment(subscriptionId)
+            + "/usagesummary";
+    UsageSummary summary =
+        new UsageSummary(
+            subscriptionId,
+            azurePlan ? "Azure plan" : "Microsoft Azure",
+            !azurePlan,
+            Timestamps.format(BILLING_START),
+            Timestamps.format(BILLING_END),
+            total,
+            azurePlan
+                ? "EUR"
+                : LOCALES[
+                    (int) Long.remainderUnsigned(SeededRandom.hash(customerId), LOCALES.length)],
+            azurePlan ? PriceTable.roundMoney(total.multiply(PriceTable.EUR_TO_USD)) : null,
+            Timestamps.formatSevenDigits(lastModified.atOffset(ZoneOffset.UTC)),
+            selfUri);
+    return Reply.ok(writer.summary(summary));
+  }
+}

@@ -1,0 +1,108 @@
+package io.github.pcusage.sandbox;
+
+import static io.github.pcusage.sandbox.SandboxHttp.items;
+import static io.github.pcusage.sandbox.SandboxHttp.json;
+import static io.github.pcusage.sandbox.SandboxHttp.summary;
+import static io.github.pcusage.sandbox.SandboxHttp.utilization;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class UsageSummaryTest {
+  static final String BILLING_PERIOD =
+      "start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z";
+
+  static Sandbox sandbox;
+  static SandboxHttp http;
+
+  @BeforeAll
+  static void start() {
+    sandbox = Sandbox.builder().seed(11).recordsPerSubscription(1200).start();
+    http = new SandboxHttp(sandbox);
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  private static BigDecimal expectedTotal(String customer, String subscription) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode record : items(http.walk(utilization(customer, subscription, BILLING_PERIOD)))) {
+      sum =
+          sum.add(
+              PriceTable.standard()
+                  .cost(
+                      record.path("resource").path("id").asText(),
+                      record.path("quantity").decimalValue()));
+    }
+    return PriceTable.roundMoney(sum);
+  }
+
+  @Test
+  void totalCostIsTheSumOfTheBillingPeriodsRecordsTimesPrices() {
+    for (String customer : sandbox.customerIds()) {
+      for (String subscription : sandbox.subscriptionIds(customer)) {
+        JsonNode body = json(http.get(summary(customer, subscription)));
+
+        assertThat(body.path("totalCost").decimalValue())
+            .isEqualTo(expectedTotal(customer, subscription));
+        assertThat(body.path("totalCost").decimalValue().scale()).isEqualTo(20);
+      }
+    }
+  }
+
+  @Test
+  void legacySummaryLooksLikeTheRealOne() {
+    String customer = sandbox.customerIds().get(0);
+    String subscription = sandbox.subscriptionIds(customer).get(1);
+    JsonNode body = json(http.get(summary(customer, subscription)));
+
+    assertThat(body.path("id").asText()).isEqualTo(subscription);
+    assertThat(body.path("resourceId").asText()).isEqualTo(subscription);
+    assertThat(body.path("name").asText()).isEqualTo(body.path("resourceName").asText());
+    assertThat(body.path("currencyLocale").asText()).matches("[a-z]{2}-[A-Z]{2}");
+    assertThat(body.has("currencyCode")).isFalse();
+    assertThat(body.has("usdTotalCost")).isFalse();
+    assertThat(body.path("billingStartDate").asText()).isEqualTo("2026-10-01T00:00:00+00:00");
+    assertThat(body.path("billingEndDate").asText()).isEqualTo("2026-11-01T00:00:00+00:00");
+    assertThat(body.path("lastModifiedDate").asText()).matches(".*\\.\\d{7}\\+00:00");
+    assertThat(OffsetDateTime.parse(body.path("lastModifiedDate").asText()))
+        .isAfter(OffsetDateTime.parse("2026-10-01T00:00:00Z"));
+    assertThat(body.path("links").path("self").path("uri").asText())
+        .isEqualTo("/customers/" + customer + "/subscriptions/" + subscription + "/usagesummary");
+    assertThat(body.path("attributes").path("objectType").asText())
+        .isEqualTo("SubscriptionUsageSummary");
+  }
+
+  @Test
+  void azurePlanTotalMatchesTheHiddenRecordsOfTheSamePair() {
+    String customer = sandbox.customerIds().get(1);
+    String subscription = sandbox.subscriptionIds(customer).get(0);
+    BigDecimal legacyTotal =
+        json(http.get(summary(customer, subscription))).path("totalCost").decimalValue();
+    try (Sandbox planned = Sandbox.builder().seed(11).recordsPerSubscription(1200).start()) {
+      planned.scenarios().azurePlan(customer, subscription);
+      JsonNode body = json(new SandboxHttp(planned).get(summary(customer, subscription)));
+
+      assertThat(body.path("totalCost").decimalValue()).isEqualTo(legacyTotal);
+      assertThat(body.path("usdTotalCost").decimalValue())
+          .isEqualTo(PriceTable.roundMoney(legacyTotal.multiply(PriceTable.EUR_TO_USD)));
+    }
+  }
+
+  @Test
+  void recordsOverrideChangesTheSummaryToo() {
+    String customer = "11111111-2222-4333-8444-555555555555";
+    String subscription = "66666666-7777-4888-8999-000000000000";
+    sandbox.scenarios().records(customer, subscription, 0);
+
+    assertThat(json(http.get(summary(customer, subscription))).path("totalCost").decimalValue())
+        .isEqualByComparingTo(BigDecimal.ZERO);
+  }
+}
