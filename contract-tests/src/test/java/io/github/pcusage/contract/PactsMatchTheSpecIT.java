@@ -1,0 +1,127 @@
+package io.github.pcusage.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.pact.PactProviderValidationResults;
+import com.atlassian.oai.validator.pact.PactProviderValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stage 2: every interaction of every pact written by the consumer tests agrees with the OpenAPI
+ * spec, requests and responses, strict about required response fields.
+ */
+class PactsMatchTheSpecIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Path spec() {
+    return Path.of(System.getProperty("spec.file", "../openapi/partner-center-usage.yaml")).toAbsolutePath();
+  }
+
+  static List<Path> pacts() throws IOException {
+    try (Stream<Path> files = Files.list(Contracts.pactDirectory())) {
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+    }
+  }
+
+  /** Validates one pact file against the spec, with missing required response fields as errors. */
+  static PactProviderValidationResults validate(Path pact) throws MalformedURLException {
+    OpenApiInteractionValidator validator =
+        OpenApiInteractionValidator.createForSpecificationUrl(spec().toUri().toString())
+            .withLevelResolver(
+                LevelResolver.create()
+                    .withLevel("validation.response.body.schema.required", ValidationReport.Level.ERROR)
+                    .withLevel("validation.response.body.missing", ValidationReport.Level.ERROR)
+                    .build())
+            .build();
+    return PactProviderValidator.createFor(validator)
+        .withConsumer(Contracts.CONSUMER, pact.toUri().toURL())
+        .build()
+        .validate();
+  }
+
+  @Test
+  void everyInteractionAgreesWithTheSpec() throws IOException {
+    List<Path> pacts = pacts();
+    assertThat(pacts).as("pact files in " + Contracts.pactDirectory()).isNotEmpty();
+    int interactions = 0;
+    for (Path pact : pacts) {
+      PactProviderValidationResults results = validate(pact);
+      assertThat(results.hasErrors()).as(pact + "\n" + results.getValidationFailureReport()).isFalse();
+      interactions += JSON.readTree(pact.toFile()).path("interactions").size();
+    }
+    assertThat(interactions).as("interactions checked").isGreaterThanOrEqualTo(14);
+  }
+
+  @Test
+  void aResponseFieldOfTheWrongTypeIsReported(@TempDir Path dir) throws IOException {
+    assertReported(dir, "wrong-type", firstRecordOfPage(record -> record.put("quantity", "a lot")), "quantity");
+  }
+
+  @Test
+  void aMissingRequiredResponseFieldIsReported(@TempDir Path dir) throws IOException {
+    assertReported(dir, "missing-field", firstRecordOfPage(record -> record.remove("usageStartTime")), "usageStartTime");
+  }
+
+  @Test
+  void anUnknownEnumValueInARequestIsReported(@TempDir Path dir) throws IOException {
+    assertReported(
+        dir,
+        "unknown-enum",
+        pact -> {
+          for (JsonNode interaction : pact.path("interactions")) {
+            JsonNode query = interaction.path("request").path("query");
+            if (query.has("granularity")) {
+              ((ObjectNode) query).set("granularity", JSON.createArrayNode().add("weekly"));
+              ((ObjectNode) interaction.path("request")).remove("matchingRules");
+              return;
+            }
+          }
+          throw new AssertionError("no interaction with a granularity");
+        },
+        "weekly");
+  }
+
+  private static Consumer<ObjectNode> firstRecordOfPage(Consumer<ObjectNode> change) {
+    return pact -> {
+      for (JsonNode interaction : pact.path("interactions")) {
+        JsonNode items = interaction.path("response").path("body").path("content").path("items");
+        if (items.isArray() && items.size() > 0) {
+          change.accept((ObjectNode) items.get(0));
+          ((ObjectNode) interaction.path("response")).remove("matchingRules");
+          return;
+        }
+      }
+      throw new AssertionError("no interaction with records");
+    };
+  }
+
+  private static void assertReported(Path dir, String name, Consumer<ObjectNode> change, String field)
+      throws IOException {
+    Path original = pacts().get(0);
+    ObjectNode pact = (ObjectNode) JSON.readTree(original.toFile());
+    change.accept(pact);
+    Path broken = dir.resolve(name + ".json");
+    JSON.writerWithDefaultPrettyPrinter().writeValue(broken.toFile(), pact);
+
+    PactProviderValidationResults results = validate(broken);
+
+    assertThat(results.hasErrors()).as("the broken pact (" + name + ") is reported").isTrue();
+    assertThat(results.getValidationFailureReport()).contains(field);
+  }
+
+}
