@@ -18,17 +18,22 @@ final class ErrorMapper {
     this.clock = clock;
   }
 
-  /** Maps an HTTP error response (not 2xx). Reads and closes {@code errorBody}. */
+  /**
+   * Maps an HTTP error response (not 2xx). Reads and closes {@code errorBody}. The ids echoed by the
+   * service win; the ones sent stand in when it echoes none (gateways often do not).
+   */
   PartnerCenterException fromResponse(
       String operation,
       int status,
       okhttp3.Headers headers,
       ResponseBody errorBody,
+      String sentRequestId,
+      String sentCorrelationId,
       Continuation continuation) {
     Failure failure = new Failure();
     failure.statusCode = status;
-    failure.requestId = headerOr(headers, HeaderNames.REQUEST_ID);
-    failure.correlationId = headerOr(headers, HeaderNames.CORRELATION_ID);
+    failure.requestId = headerOr(headers, HeaderNames.REQUEST_ID, sentRequestId);
+    failure.correlationId = headerOr(headers, HeaderNames.CORRELATION_ID, sentCorrelationId);
     failure.continuation = continuation;
     failure.retryAfter = RetryAfter.parse(headers.get(HeaderNames.RETRY_AFTER), clock);
     String body = readCapped(errorBody);
@@ -74,11 +79,17 @@ final class ErrorMapper {
   }
 
   DataNotReadyException notReady(
-      String operation, okhttp3.Headers headers, Duration retryAfter, int attempts, Continuation continuation) {
+      String operation,
+      okhttp3.Headers headers,
+      Duration retryAfter,
+      int attempts,
+      String sentRequestId,
+      String sentCorrelationId,
+      Continuation continuation) {
     Failure failure = new Failure();
     failure.statusCode = 204;
-    failure.requestId = headerOr(headers, HeaderNames.REQUEST_ID);
-    failure.correlationId = headerOr(headers, HeaderNames.CORRELATION_ID);
+    failure.requestId = headerOr(headers, HeaderNames.REQUEST_ID, sentRequestId);
+    failure.correlationId = headerOr(headers, HeaderNames.CORRELATION_ID, sentCorrelationId);
     failure.retryAfter = retryAfter;
     failure.continuation = continuation;
     StringBuilder message =
@@ -166,6 +177,11 @@ final class ErrorMapper {
 
   private static String headerOr(okhttp3.Headers headers, String name) {
     return headers == null ? null : headers.get(name);
+  }
+
+  private static String headerOr(okhttp3.Headers headers, String name, String fallback) {
+    String value = headerOr(headers, name);
+    return value != null ? value : fallback;
   }
 
   private static String readCapped(ResponseBody body) {

@@ -176,10 +176,12 @@ public final class PartnerCenterClient implements AutoCloseable {
     if (response.code() == 204) {
       throw errors.notReady(
           operation, response.headers(),
-          RetryAfter.parse(response.headers().get(HeaderNames.RETRY_AFTER), clock), 1, null);
+          RetryAfter.parse(response.headers().get(HeaderNames.RETRY_AFTER), clock), 1,
+          requestId, correlation, null);
     }
     if (!response.isSuccessful()) {
-      throw errors.fromResponse(operation, response.code(), response.headers(), response.errorBody(), null);
+      throw errors.fromResponse(
+          operation, response.code(), response.headers(), response.errorBody(), requestId, correlation, null);
     }
     SubscriptionUsageSummary body = response.body();
     if (body == null) {
@@ -234,7 +236,12 @@ public final class PartnerCenterClient implements AutoCloseable {
       if (in != null) {
         properties.load(in);
       }
-      return properties.getProperty("version", "unknown");
+      String version = properties.getProperty("version");
+      if (version == null || version.isBlank() || version.contains("${")) {
+        // The resource is not filtered by the build: fall back to the jar manifest.
+        version = PartnerCenterClient.class.getPackage().getImplementationVersion();
+      }
+      return version == null || version.isBlank() ? "unknown" : version;
     } catch (IOException e) {
       return "unknown";
     }

@@ -120,16 +120,19 @@ final class UtilizationPager implements PageFetcher<AzureUtilizationRecord> {
           pause(wait, retryPolicy.maxRetryAfter(), requestId, listingCorrelation, position);
           continue;
         }
-        throw errors.notReady(operation, headers, retryAfter, notReady, position);
+        throw errors.notReady(
+            operation, headers, retryAfter, notReady, requestId, listingCorrelation, position);
       }
       if (!response.isSuccessful()) {
-        throw errors.fromResponse(operation, response.code(), headers, response.errorBody(), position);
+        throw errors.fromResponse(
+            operation, response.code(), headers, response.errorBody(), requestId, listingCorrelation, position);
       }
       AzureUtilizationRecordCollection body = response.body();
       if (body == null) {
         throw errors.invalid(operation, "HTTP " + response.code() + " with an empty body", headers, position);
       }
-      Continuation next = nextOf(body.getLinks(), listingCorrelation, headers, position);
+      Continuation next =
+          nextOf(body.getLinks(), headerOr(headers.get(HeaderNames.REQUEST_ID), requestId), listingCorrelation, position);
       return new Page<>(
           body.getItems(),
           next,
@@ -167,7 +170,7 @@ final class UtilizationPager implements PageFetcher<AzureUtilizationRecord> {
   }
 
   private Continuation nextOf(
-      ResourceLinks links, String correlation, okhttp3.Headers headers, Continuation position) {
+      ResourceLinks links, String requestId, String correlation, Continuation position) {
     Link next = links == null ? null : links.getNext();
     if (next == null) {
       return null;
@@ -176,7 +179,7 @@ final class UtilizationPager implements PageFetcher<AzureUtilizationRecord> {
     try {
       uri = NextLinks.normalise(apiRoot, next.getUri());
     } catch (IllegalArgumentException e) {
-      throw errors.paging(e.getMessage(), headers.get(HeaderNames.REQUEST_ID), correlation, position);
+      throw errors.paging(e.getMessage(), requestId, correlation, position);
     }
     List<Map.Entry<String, String>> linkHeaders = new ArrayList<>();
     if (next.getHeaders() != null) {
@@ -189,7 +192,7 @@ final class UtilizationPager implements PageFetcher<AzureUtilizationRecord> {
           throw errors.paging(
               "the next link's header " + Ids.printable(pair.getKey())
                   + " holds characters that cannot be sent in an HTTP header",
-              headers.get(HeaderNames.REQUEST_ID), correlation, position);
+              requestId, correlation, position);
         }
         linkHeaders.add(Map.entry(pair.getKey(), value));
       }

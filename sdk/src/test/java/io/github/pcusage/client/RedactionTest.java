@@ -1,0 +1,215 @@
+package io.github.pcusage.client;
+
+import static io.github.pcusage.client.Fixtures.CUSTOMER;
+import static io.github.pcusage.client.Fixtures.NEXT_URI;
+import static io.github.pcusage.client.Fixtures.NOW;
+import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
+import static io.github.pcusage.client.Fixtures.json;
+import static io.github.pcusage.client.Fixtures.lastPage;
+import static io.github.pcusage.client.Fixtures.next;
+import static io.github.pcusage.client.Fixtures.page;
+import static io.github.pcusage.client.Fixtures.query;
+import static io.github.pcusage.client.Fixtures.status;
+import static io.github.pcusage.client.Fixtures.takeAll;
+import static io.github.pcusage.client.Fixtures.thrown;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pcusage.AccessToken;
+import io.github.pcusage.NotFoundException;
+import io.github.pcusage.Page;
+import io.github.pcusage.PagingException;
+import io.github.pcusage.PartnerCenterClient;
+import io.github.pcusage.PartnerCenterException;
+import io.github.pcusage.TokenProvider;
+import io.github.pcusage.UnauthorizedException;
+import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.model.AzureUtilizationRecordCollection;
+import io.github.pcusage.model.KeyValuePair;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Neither the bearer token nor a continuation token reaches a log line, an exception message or a
+ * {@code toString()}; request ids do reach the log.
+ */
+class RedactionTest {
+  private static final String BEARER = "eyJhbGciOiJSUzI1NiJ9.redaction-bearer-secret.c2lnbmF0dXJl";
+  private static final String CONTINUATION =
+      "/opaque/usage-records?continuation_token=redaction-continuation-secret+eyJ%3a%3d%3d";
+  private static final String CONTINUATION_IN_URI = "redaction-uri-secret";
+  private static final String NEXT_WITH_SECRET = NEXT_URI + "&continuation_token=" + CONTINUATION_IN_URI;
+  private static final List<String> SECRETS =
+      List.of(BEARER, CONTINUATION, "redaction-continuation-secret", CONTINUATION_IN_URI, "redaction-bearer-secret");
+
+  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+  private PrintStream originalErr;
+  private MockWebServer server;
+  private PartnerCenterClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    // slf4j-simple writes to whatever System.err is at the time of each log line (io.github.pcusage
+    // loggers are set to debug by Fixtures before any of them exists).
+    originalErr = System.err;
+    System.setErr(new PrintStream(new Tee(originalErr, captured), true, StandardCharsets.UTF_8));
+    server = Fixtures.startServer();
+    client =
+        Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
+            .tokenProvider(TokenProvider.of(BEARER))
+            .build();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    client.close();
+    server.shutdown();
+    System.setErr(originalErr);
+  }
+
+  private String logs() {
+    System.err.flush();
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String pageWithSecretNext(String... ids) {
+    return page(next(NEXT_WITH_SECRET, "MS-ContinuationToken", CONTINUATION), ids);
+  }
+
+  /** Everything an exception shows: its toString and that of every cause. */
+  private static String describe(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      out.append(t).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static void assertNoSecretIn(String text) {
+    for (String secret : SECRETS) {
+      assertThat(text).doesNotContain(secret);
+    }
+  }
+
+  @Test
+  void logsRequestIdsButNeitherTokenThroughRetriesAndFailures() throws InterruptedException {
+    server.enqueue(json(pageWithSecretNext("a")));
+    server.enqueue(status(429).setHeader("Retry-After", "1"));
+    server.enqueue(status(500));
+    server.enqueue(status(401));
+    server.enqueue(status(404).setBody("{\"code\": 20003, \"description\": \"Subscription not found.\"}"));
+
+    NotFoundException e =
+        thrown(NotFoundException.class, () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> { }));
+
+    String logs = logs();
+    List<String> requestIds =
+        takeAll(server).stream().map(r -> r.getHeader("MS-RequestId")).distinct().collect(Collectors.toList());
+    assertThat(requestIds).hasSize(2);
+    assertThat(logs).contains(requestIds).contains("REDACTED").contains("-> 429").contains("-> 404");
+    assertNoSecretIn(logs);
+    assertNoSecretIn(describe(e));
+  }
+
+  @Test
+  void keepsTokensOutOfPagesAndTheirModels() throws IOException {
+    String body = pageWithSecretNext("a");
+    server.enqueue(json(body));
+    server.enqueue(json(lastPage("b")));
+
+    List<Page<AzureUtilizationRecord>> pages = new ArrayList<>();
+    client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().forEach(pages::add);
+    AzureUtilizationRecordCollection decoded =
+        PartnerCenterJson.<AzureUtilizationRecordCollection>adapter(AzureUtilizationRecordCollection.class)
+            .fromJson(body);
+    KeyValuePair tokenHeader = decoded.getLinks().getNext().getHeaders().get(0);
+
+    assertThat(tokenHeader.getValue()).isEqualTo(CONTINUATION);
+    assertNoSecretIn(tokenHeader.toString());
+    assertThat(decoded.getLinks().getNext().toString()).doesNotContain(CONTINUATION);
+    assertNoSecretIn(pages.toString());
+    assertNoSecretIn(logs());
+  }
+
+  @Test
+  void keepsTheBearerTokenOutOfEveryToString() {
+    assertNoSecretIn(AccessToken.of(BEARER, Instant.MAX).toString());
+    assertNoSecretIn(TokenProvider.of(BEARER).toString());
+    assertNoSecretIn(client.toString());
+  }
+
+  @Test
+  void keepsTokensOutOfPagingFailures() {
+    server.enqueue(json(pageWithSecretNext("a")));
+    server.enqueue(json(pageWithSecretNext("b")));
+
+    PagingException e =
+        thrown(PagingException.class, () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> { }));
+
+    assertNoSecretIn(describe(e));
+    assertNoSecretIn(logs());
+  }
+
+  @Test
+  void keepsTheBearerTokenOutOfAuthFailures() {
+    server.enqueue(status(401).setBody("{\"code\": 900, \"description\": \"Invalid token.\"}"));
+    server.enqueue(status(401).setBody("{\"code\": 900, \"description\": \"Invalid token.\"}"));
+
+    UnauthorizedException e =
+        thrown(UnauthorizedException.class, () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> { }));
+
+    assertNoSecretIn(describe(e));
+    assertNoSecretIn(logs());
+  }
+
+  @Test
+  void keepsTheBearerTokenOutOfATransportFailure() throws IOException {
+    server.shutdown();
+
+    PartnerCenterException e =
+        thrown(PartnerCenterException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
+
+    assertNoSecretIn(describe(e));
+    assertNoSecretIn(logs());
+  }
+
+  /** Writes to two streams. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    Tee(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int off, int len) throws IOException {
+      first.write(bytes, off, len);
+      second.write(bytes, off, len);
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+      first.flush();
+      second.flush();
+    }
+  }
+}
