@@ -1,0 +1,87 @@
+package io.github.pcusage.cli;
+
+import io.github.pcusage.DataNotReadyException;
+import io.github.pcusage.ForbiddenException;
+import io.github.pcusage.NotFoundException;
+import io.github.pcusage.PartnerCenterException;
+import io.github.pcusage.UnauthorizedException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The one place that turns a failure into an exit code and the line(s) to print. */
+final class Failures {
+  private Failures() {}
+
+  static int exitCode(Throwable e) {
+    if (e instanceof CliException) {
+      return ((CliException) e).exitCode();
+    }
+    if (e instanceof DataNotReadyException) {
+      return ExitCode.NOT_READY;
+    }
+    if (e instanceof UnauthorizedException || e instanceof ForbiddenException) {
+      return ExitCode.AUTH;
+    }
+    if (e instanceof PartnerCenterException) {
+      return ExitCode.API;
+    }
+    if (e instanceof IllegalArgumentException) {
+      return ExitCode.USAGE;
+    }
+    if (e instanceof IOException || e instanceof UncheckedIOException) {
+      return ExitCode.LOCAL_FILE;
+    }
+    return ExitCode.INTERNAL;
+  }
+
+  /**
+   * Returns the message to print. The SDK's messages already hold the operation, the HTTP status,
+   * Partner Center's code and description, and the MS-RequestId/MS-CorrelationId.
+   */
+  static String message(Throwable e) {
+    if (e instanceof IllegalArgumentException) {
+      return optionNames(e.getMessage());
+    }
+    if (e instanceof DataNotReadyException) {
+      return e.getMessage() + ". Try again later, or without --no-wait to wait for it";
+    }
+    if (e instanceof CliException || e instanceof PartnerCenterException) {
+      return e.getMessage();
+    }
+    if (e instanceof IOException || e instanceof UncheckedIOException) {
+      return "local file error: " + e;
+    }
+    return "internal error: " + e + " (please report it; --verbose shows the stack trace)";
+  }
+
+  /** Returns a one-line hint for a failure, or null. */
+  static String hint(Throwable e) {
+    if (e instanceof NotFoundException) {
+      return "hint: Azure plan subscriptions answer 404 here: the utilization API serves legacy (MS-AZR-0145P)"
+          + " Azure subscriptions only; otherwise check the customer and subscription ids";
+    }
+    return null;
+  }
+
+  /** Replaces the SDK's field names at the start of a message with the CLI's option names. */
+  static String optionNames(String message) {
+    if (message == null) {
+      return "invalid argument";
+    }
+    String[][] names = {
+      {"customerId", "--customer"},
+      {"subscriptionId", "--subscription"},
+      {"baseUrl", "--base-url"},
+      {"pageSize", "--page-size"},
+      {"startTime", "--start"},
+      {"endTime", "--end"},
+      {"token", "--token-env"},
+    };
+    for (String[] name : names) {
+      if (message.startsWith(name[0] + " ") || message.startsWith(name[0] + ":")) {
+        return name[1] + message.substring(name[0].length());
+      }
+    }
+    return message;
+  }
+}

@@ -1,0 +1,12 @@
+package io.github.pcusage.cli;
+
+import io.github.pcusage.Continuation;
+
+/** Where the encoded pages of a listing go. */
+interface PageSink {
+  /**
+   * Takes one page: its encoded records and where the listing continues after it ({@code null} on
+   * the last page).
+   */
+  void page(byte[] data, int length, int records, Continuation next);
+}

@@ -1,0 +1,38 @@
+package io.github.pcusage.cli;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The exact command that resumes an interrupted run: the program as it was started, the same
+ * arguments (none of which can hold a secret), and {@code --resume}.
+ */
+final class ResumeCommand {
+  /** Set by the {@code ./pcusage} launcher to how it was invoked. */
+  static final String LAUNCHER_PROPERTY = "pcusage.launcher";
+
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+  private ResumeCommand() {}
+
+  static String of(List<String> args) {
+    StringBuilder command = new StringBuilder(quote(System.getProperty(LAUNCHER_PROPERTY, "pcusage")));
+    boolean hasResume = false;
+    for (String arg : args) {
+      hasResume |= arg.equals("--resume");
+      command.append(' ').append(quote(arg));
+    }
+    if (!hasResume) {
+      command.append(" --resume");
+    }
+    return command.toString();
+  }
+
+  /** Quotes an argument for a POSIX shell when it needs it. */
+  static String quote(String arg) {
+    if (!arg.isEmpty() && SAFE.matcher(arg).matches()) {
+      return arg;
+    }
+    return "'" + arg.replace("'", "'\\''") + "'";
+  }
+}

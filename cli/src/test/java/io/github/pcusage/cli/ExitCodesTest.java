@@ -1,0 +1,224 @@
+package io.github.pcusage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pcusage.sandbox.Sandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExitCodesTest {
+  static Sandbox sandbox;
+  static String customer;
+  static String subscription;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() {
+    sandbox = Cli.smallSandbox();
+    customer = sandbox.customerIds().get(0);
+    subscription = sandbox.subscriptionIds(customer).get(0);
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorOnOneLine() {
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, subscription, "--bogus"));
+
+    assertOneUsageLine(run, "--bogus");
+  }
+
+  @Test
+  void badDateIsAUsageErrorNamingTheOption() {
+    Cli.Result run = Cli.run("utilization", "--base-url", sandbox.baseUrl(), "--customer", customer,
+        "--subscription", subscription, "--start", "2026/10/01", "--end", "2026-11-01");
+
+    assertOneUsageLine(run, "--start");
+    assertThat(run.stderr).contains("2026/10/01");
+  }
+
+  @Test
+  void dateTimeWithoutOffsetIsAUsageError() {
+    Cli.Result run = Cli.run("utilization", "--base-url", sandbox.baseUrl(), "--customer", customer,
+        "--subscription", subscription, "--start", "2026-10-01", "--end", "2026-11-01T00:00:00");
+
+    assertOneUsageLine(run, "--end");
+  }
+
+  @Test
+  void startAfterEndIsAUsageError() {
+    Cli.Result run = Cli.run("utilization", "--base-url", sandbox.baseUrl(), "--customer", customer,
+        "--subscription", subscription, "--start", "2026-11-01", "--end", "2026-10-01");
+
+    assertOneUsageLine(run, "--start");
+    assertThat(run.stderr).contains("--end");
+  }
+
+  @Test
+  void pageSizeZeroIsAUsageError() {
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, subscription, "--page-size", "0"));
+
+    assertOneUsageLine(run, "--page-size");
+  }
+
+  @Test
+  void missingIdsAreAUsageError() {
+    Cli.Result run = Cli.run("utilization", "--base-url", sandbox.baseUrl(), "--start", "2026-10-01", "--end", "2026-11-01");
+
+    assertOneUsageLine(run, "--customer");
+    assertThat(run.stderr).contains("--subscription");
+  }
+
+  @Test
+  void malformedIdIsAUsageErrorNamingTheOption() {
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, "a/../b"));
+
+    assertOneUsageLine(run, "--subscription");
+  }
+
+  @Test
+  void unreadableTargetsFileIsAUsageError() {
+    Cli.Result run = Cli.run("export", "--base-url", sandbox.baseUrl(), "--targets", tmp.resolve("missing.csv").toString(),
+        "--start", "2026-10-01", "--end", "2026-11-01");
+
+    assertOneUsageLine(run, "--targets");
+    assertThat(run.stderr).contains("missing.csv");
+  }
+
+  @Test
+  void targetsFileWithoutHeaderIsAUsageError() throws Exception {
+    Path targets = Files.writeString(tmp.resolve("t.csv"), customer + "," + subscription + "\n");
+    Cli.Result run = Cli.run("export", "--base-url", sandbox.baseUrl(), "--targets", targets.toString(),
+        "--start", "2026-10-01", "--end", "2026-11-01");
+
+    assertOneUsageLine(run, "--targets");
+  }
+
+  @Test
+  void plainHttpToANonLoopbackHostIsAUsageError() {
+    Cli.Result run = Cli.run("utilization", "--base-url", "http://partner.example", "--customer", customer,
+        "--subscription", subscription, "--start", "2026-10-01", "--end", "2026-11-01");
+
+    assertOneUsageLine(run, "--base-url");
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    Cli.Result run = Cli.run("utilisation");
+
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.errLines()).singleElement().asString().contains("utilisation");
+  }
+
+  @Test
+  void noWaitExitsWith3AtOnceWhenDataIsNotReady() {
+    long before = sandbox.requestCount();
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-not-ready", subscription, "--no-wait"));
+
+    assertThat(run.code).as(run.toString()).isEqualTo(3);
+    assertThat(sandbox.requestCount() - before).isEqualTo(1);
+    assertThat(run.stderr).contains("not ready").contains("MS-RequestId");
+  }
+
+  @Test
+  void unauthorizedExitsWith4() {
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-unauthorized", subscription));
+
+    assertThat(run.code).as(run.toString()).isEqualTo(4);
+    assertThat(run.stderr).contains("HTTP 401").contains("MS-RequestId").doesNotContain(Cli.TOKEN);
+  }
+
+  @Test
+  void forbiddenExitsWith4() {
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-forbidden", subscription));
+
+    assertThat(run.code).as(run.toString()).isEqualTo(4);
+    assertThat(run.stderr).contains("HTTP 403").contains("20002");
+  }
+
+  @Test
+  void missingTokenExitsWith4() {
+    Cli.Result run = Cli.run(Map.of(), Cli.utilization(sandbox, customer, subscription));
+
+    assertThat(run.code).isEqualTo(4);
+    assertThat(run.errLines()).singleElement().asString().contains("PARTNER_CENTER_TOKEN");
+  }
+
+  @Test
+  void tokenEnvNamesTheVariable() {
+    Cli.Result run = Cli.run(Map.of("MY_TOKEN", "abc"), Cli.utilization(sandbox, customer, subscription, "--token-env", "MY_TOKEN"));
+
+    assertThat(run.code).as(run.toString()).isZero();
+  }
+
+  @Test
+  void secretIsNeverAnOptionValue() {
+    Cli.Result run = Cli.run(Map.of(), Cli.utilization(sandbox, customer, subscription,
+        "--tenant", "contoso.example", "--client-id", "11111111-2222-3333-4444-555555555555"));
+
+    assertOneUsageLine(run, "AZURE_CLIENT_SECRET");
+  }
+
+  @Test
+  void serverErrorAfterRetriesExitsWith5WithCodeAndRequestId() {
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-server-error", subscription, "--retry-max-attempts", "2"));
+
+    assertThat(run.code).as(run.toString()).isEqualTo(5);
+    assertThat(run.errLines().get(0)).contains("HTTP 500").contains("800002").contains("MS-RequestId");
+  }
+
+  @Test
+  void failingFollowUpPageExitsWith5AfterWritingTheFirstPages() {
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-next-server-error", subscription,
+        "--page-size", "10", "--retry-max-attempts", "2"));
+
+    assertThat(run.code).as(run.toString()).isEqualTo(5);
+    assertThat(run.outLines()).hasSize(10);
+    assertThat(run.stderr).contains("800002").contains("10 records were written before the failure");
+  }
+
+  @Test
+  void notFoundExitsWith5WithTheAzurePlanHint() {
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-not-found", subscription));
+
+    assertThat(run.code).as(run.toString()).isEqualTo(5);
+    assertThat(run.stderr).contains("20003").contains("hint: Azure plan subscriptions answer 404");
+  }
+
+  @Test
+  void unwritableOutExitsWith6() throws Exception {
+    Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, subscription, "--out", file.resolve("out.jsonl").toString()));
+
+    assertThat(run.code).as(run.toString()).isEqualTo(6);
+    assertThat(run.errLines()).singleElement().asString().contains("--out").contains("out.jsonl.partial");
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    Cli.Result top = Cli.run("--help");
+    Cli.Result utilization = Cli.run("utilization", "--help");
+
+    assertThat(top.code).isZero();
+    assertThat(top.out()).contains("Exit codes:").contains("3   data not ready").contains("6   local file error")
+        .contains("utilization").contains("usage-summary").contains("export").contains("sandbox");
+    assertThat(utilization.out()).contains("--no-wait").contains("--token-env").contains("Exit codes:")
+        .doesNotContain("--retry-max-wait");
+  }
+
+  private static void assertOneUsageLine(Cli.Result run, String named) {
+    assertThat(run.code).as(run.toString()).isEqualTo(2);
+    assertThat(run.errLines()).as(run.stderr).singleElement().asString().contains(named);
+    assertThat(run.stderr).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.stdout).isEmpty();
+  }
+}

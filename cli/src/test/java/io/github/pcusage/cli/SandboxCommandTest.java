@@ -1,0 +1,59 @@
+package io.github.pcusage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SandboxCommandTest {
+  @Test
+  void runsUntilInterruptedPrintingItsBaseUrlAndIds() throws Exception {
+    PipedInputStream pipe = new PipedInputStream(1 << 16);
+    PrintStream out = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    Thread command = new Thread(() -> exit.complete(Main.run(
+        new String[] {"sandbox", "--seed", "7", "--customers", "2", "--records", "40"}, out, System.err, Map.of())));
+    command.start();
+
+    BufferedReader reader = new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8));
+    List<String> lines = new ArrayList<>();
+    String line;
+    while ((line = reader.readLine()) != null && !line.startsWith("running until interrupted")) {
+      lines.add(line);
+    }
+    String baseUrl = lines.get(0).replaceAll(".*listening on (http://127\\.0\\.0\\.1:[0-9]+).*", "$1");
+    String customer = lines.stream().filter(l -> l.startsWith("customer ")).findFirst().orElseThrow().split(" ")[1];
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(baseUrl + "/v1/customers/" + customer + "/subscriptions/x/usagesummary"))
+            .header("Authorization", "Bearer t").build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(lines.get(0)).startsWith("Partner Center sandbox listening on http://127.0.0.1:");
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("try: PARTNER_CENTER_TOKEN=any pcusage utilization --base-url " + baseUrl));
+    assertThat(response.statusCode()).isEqualTo(404); // a customer of the data set, a subscription that is not
+    command.interrupt();
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void badFaultSpecIsAUsageError() {
+    Cli.Result run = Cli.run("sandbox", "--faults", "418=0.5");
+
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.errLines()).singleElement().asString().contains("--faults").contains("418");
+  }
+}
