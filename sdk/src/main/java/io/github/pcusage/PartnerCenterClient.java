@@ -461,9 +461,8 @@ public final class PartnerCenterClient implements AutoCloseable {
      * Returns the client.
      *
      * @return a new client
-     * @throws IllegalArgumentException if the base URL is not valid or uses plain http to a host
-     *     that is not loopback
-     * @throws NullPointerException if no token provider is set
+     * @throws IllegalArgumentException if no token provider is set, or the base URL is not valid or
+     *     uses plain http to a host that is not loopback
      */
     public PartnerCenterClient build() {
       if (tokenProvider == null) {
