@@ -10,9 +10,13 @@ final class BodyDecodingException extends IOException {
   final String snippet;
   final boolean truncated;
 
-  BodyDecodingException(Exception cause, String snippet) {
+  /**
+   * @param endsInsideValue whether the body's JSON stops inside a string, object or array: a body cut
+   *     short in transit, which Moshi reports as an EOF or as an unterminated string
+   */
+  BodyDecodingException(Exception cause, String snippet, boolean endsInsideValue) {
     super(cause.getMessage(), cause);
     this.snippet = snippet;
-    this.truncated = cause instanceof EOFException;
+    this.truncated = cause instanceof EOFException || endsInsideValue;
   }
 }

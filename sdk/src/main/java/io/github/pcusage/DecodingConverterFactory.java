@@ -21,7 +21,8 @@ import retrofit2.Retrofit;
 /**
  * Decodes response bodies with the shared Moshi, straight from the body's bytes (no intermediate
  * String), and turns a failure into a {@link BodyDecodingException} holding the JSON path and a
- * snippet of the body around the point of failure. Also formats {@link OffsetDateTime} query
+ * snippet of the body around the point of failure (link header values, which carry continuation
+ * tokens, redacted), and marks a body whose JSON stops short as truncated. Also formats {@link OffsetDateTime} query
  * parameters as ISO-8601 with seconds and offset. Invalid UTF-8 in a body is replaced with U+FFFD.
  */
 final class DecodingConverterFactory extends Converter.Factory {
@@ -65,17 +66,10 @@ final class DecodingConverterFactory extends Converter.Factory {
       return value;
     } catch (JsonDataException | IOException e) {
       long position = counting.count - source.getBuffer().size();
-      throw new BodyDecodingException(e, snippet(all, position));
+      String snippet =
+          BodySnippet.of(all, Math.max(0, position - SNIPPET_BEFORE), Math.min(all.size(), position + SNIPPET_AFTER));
+      throw new BodyDecodingException(e, snippet, BodySnippet.endsInsideValue(all));
     }
-  }
-
-  private static String snippet(Buffer all, long position) {
-    long from = Math.max(0, position - SNIPPET_BEFORE);
-    long to = Math.min(all.size(), position + SNIPPET_AFTER);
-    if (from >= to) {
-      return "";
-    }
-    return all.snapshot().substring((int) from, (int) to).utf8();
   }
 
   private static final class CountingSource extends ForwardingSource {

@@ -25,15 +25,26 @@ final class Ids {
             field + " '" + printable(id) + "' holds " + describe(c) + " at index " + i
                 + ": ids may not contain '/', '?', '#', '%', '\\', whitespace or control characters");
       }
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        // A lone surrogate has no UTF-8 form: it would be sent as '?', another id.
+        throw new IllegalArgumentException(
+            field + " holds an unpaired surrogate " + describe(c) + " at index " + i + ": ids must be valid Unicode");
+      }
     }
-    if (id.contains("..")) {
-      throw new IllegalArgumentException(field + " '" + printable(id) + "' holds '..': ids may not contain '..'");
+    if (id.contains("..") || id.equals(".")) {
+      // Retrofit refuses '.' and '..' as path segments (at call time, as another exception).
+      throw new IllegalArgumentException(field + " '" + printable(id) + "' is '.' or holds '..', which could change the request path");
     }
     return id;
   }
 
   private static String describe(char c) {
-    if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+    if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || Character.isSurrogate(c)) {
       return String.format("the character U+%04X", (int) c);
     }
     return "'" + c + "'";

@@ -13,6 +13,15 @@ import java.time.ZoneOffset;
  * other ISO-8601 shape.
  */
 final class FastDateTimeParser {
+  /** Offsets in whole quarter hours, -18:00 to +18:00: every offset in use, looked up without boxing. */
+  private static final ZoneOffset[] QUARTER_HOURS = new ZoneOffset[145];
+
+  static {
+    for (int i = 0; i < QUARTER_HOURS.length; i++) {
+      QUARTER_HOURS[i] = ZoneOffset.ofTotalSeconds((i - 72) * 900);
+    }
+  }
+
   private FastDateTimeParser() {}
 
   /** Returns the parsed value, or {@code null} when {@code s} is not of the common shape. */
@@ -62,10 +71,17 @@ final class FastDateTimeParser {
         return null;
       }
       int total = oh * 3600 + om * 60;
-      try {
-        offset = ZoneOffset.ofTotalSeconds(sign == '-' ? -total : total);
-      } catch (DateTimeException e) {
-        return null;
+      if (sign == '-') {
+        total = -total;
+      }
+      if (total % 900 == 0 && total >= -64_800 && total <= 64_800) {
+        offset = QUARTER_HOURS[total / 900 + 72];
+      } else {
+        try {
+          offset = ZoneOffset.ofTotalSeconds(total);
+        } catch (DateTimeException e) {
+          return null;
+        }
       }
     } else {
       return null;

@@ -8,7 +8,6 @@ import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import okio.Buffer;
 
@@ -28,7 +27,10 @@ import okio.Buffer;
  *   <li>null: {@code null}.
  * </ul>
  *
- * Keys keep their order. Writes an ordinary JSON object of strings.
+ * Keys keep their order. Maps are immutable and compact ({@link CompactMaps}), and their keys and
+ * values are shared between records through a bounded pool of their own ({@link StringPool}): the
+ * same few tag names, meter ids and image types come back in every record. Writes an ordinary JSON
+ * object of strings.
  */
 final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
   private static final Type STRING_MAP = Types.newParameterizedType(Map.class, String.class, String.class);
@@ -36,6 +38,9 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
   static final JsonAdapter.Factory FACTORY =
       (type, annotations, moshi) ->
           annotations.isEmpty() && Types.equals(type, STRING_MAP) ? new LenientStringMapAdapter() : null;
+
+  /** Keys and values of maps; apart from the field pool, so unique values never evict fields. */
+  private static final StringPool ENTRIES = new StringPool(Integer.getInteger("xp.entries", 4096));
 
   /** Nesting this deep inside a JSON string is refused rather than followed. */
   private static final int MAX_EMBEDDED_DEPTH = 4;
@@ -57,9 +62,7 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
         return readString(reader.nextString(), reader.getPath(), embeddedDepth);
       default:
         // A bare number or boolean where a map belongs: keep it, under the empty key.
-        Map<String, String> single = new LinkedHashMap<>(2);
-        single.put("", scalarOrJson(reader));
-        return single;
+        return Collections.singletonMap("", scalarOrJson(reader));
     }
   }
 
@@ -69,24 +72,24 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
       reader.endObject();
       return Collections.emptyMap();
     }
-    Map<String, String> result = new LinkedHashMap<>();
+    CompactMaps.Builder<String, String> result = new CompactMaps.Builder<>();
     while (reader.hasNext()) {
-      String key = reader.nextName();
-      result.put(key, scalarOrJson(reader));
+      String key = ENTRIES.dedupe(reader.nextName());
+      result.put(key, ENTRIES.dedupe(scalarOrJson(reader)));
     }
     reader.endObject();
-    return result;
+    return result.build();
   }
 
   private static Map<String, String> readArray(JsonReader reader) throws IOException {
     reader.beginArray();
-    Map<String, String> result = new LinkedHashMap<>();
+    CompactMaps.Builder<String, String> result = new CompactMaps.Builder<>();
     int index = 0;
     while (reader.hasNext()) {
       result.put(Integer.toString(index++), scalarOrJson(reader));
     }
     reader.endArray();
-    return result;
+    return result.build();
   }
 
   private Map<String, String> readString(String text, String path, int embeddedDepth)
@@ -106,9 +109,7 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
         // Not a JSON object after all: keep the text as it is, below.
       }
     }
-    Map<String, String> single = new LinkedHashMap<>(2);
-    single.put("", text);
-    return single;
+    return Collections.singletonMap("", text);
   }
 
   private static String scalarOrJson(JsonReader reader) throws IOException {
@@ -155,10 +156,9 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
         writer.value(reader.nextString());
         break;
       case NUMBER:
-        String number = reader.nextString();
-        try (okio.BufferedSink sink = writer.valueSink()) {
-          sink.writeUtf8(number);
-        }
+        // Not writer.valueSink(): Moshi's valueSink skips its stack growth and throws
+        // ArrayIndexOutOfBoundsException at a nesting depth of 32, 64 or 128.
+        writer.value(new NumberText(reader.nextString()));
         break;
       case BOOLEAN:
         writer.value(reader.nextBoolean());
@@ -196,5 +196,40 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
   @Override
   public String toString() {
     return "JsonAdapter(LenientStringMap)";
+  }
+
+  /** A number as its exact JSON text: {@code JsonWriter.value(Number)} writes {@code toString()}. */
+  private static final class NumberText extends Number {
+    private static final long serialVersionUID = 1L;
+    private final String text;
+
+    NumberText(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public int intValue() {
+      return (int) doubleValue();
+    }
+
+    @Override
+    public long longValue() {
+      return (long) doubleValue();
+    }
+
+    @Override
+    public float floatValue() {
+      return (float) doubleValue();
+    }
+
+    @Override
+    public double doubleValue() {
+      return Double.parseDouble(text);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 }

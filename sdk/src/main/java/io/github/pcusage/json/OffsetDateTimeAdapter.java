@@ -14,7 +14,8 @@ import java.time.format.DateTimeParseException;
 /**
  * Decodes ISO-8601 date-times keeping the offset they were sent with ({@code Z}, {@code +hh:mm},
  * 0 to 9 fractional digits); a date-time without an offset is read as UTC. Writes them in ISO-8601
- * with their offset.
+ * with their offset. Equal texts decode to one shared instance (a small bounded cache), so a listing
+ * holds each distinct time once.
  */
 final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
   static final JsonAdapter.Factory FACTORY =
@@ -23,10 +24,42 @@ final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
               ? new OffsetDateTimeAdapter().nullSafe()
               : null;
 
+  /** Recently decoded values by their text: records of a listing share a few distinct times. */
+  private static final int CACHE_SLOTS = 1024;
+
+  private static final Cached[] CACHE = new Cached[CACHE_SLOTS];
+
   @Override
   public OffsetDateTime fromJson(JsonReader reader) throws IOException {
     String text = reader.nextString();
-    return parse(text, reader.getPath());
+    int hash = text.hashCode();
+    int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
+    Cached cached = CACHE[slot];
+    if (cached != null && cached.text.equals(text)) {
+      return cached.value;
+    }
+    OffsetDateTime value = FastDateTimeParser.tryParse(text);
+    if (value == null) {
+      // The path is built only when it is needed: off the common shape.
+      value = parse(text, reader.getPath());
+    }
+    CACHE[slot] = new Cached(text, value);
+    return value;
+  }
+
+  /**
+   * A decoded value and its text. Immutable (final fields), so a reader of the shared cache sees
+   * both or an older entry; a lost race only loses sharing. Sharing is safe: {@code OffsetDateTime}
+   * is an immutable value.
+   */
+  private static final class Cached {
+    final String text;
+    final OffsetDateTime value;
+
+    Cached(String text, OffsetDateTime value) {
+      this.text = text;
+      this.value = value;
+    }
   }
 
   static OffsetDateTime parse(String text, String path) {

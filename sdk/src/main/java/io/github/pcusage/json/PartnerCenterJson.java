@@ -20,6 +20,13 @@ import java.util.Objects;
  *       unknown enum values decode to {@code UNKNOWN}, required fields are checked.
  *   <li>{@code SubscriptionUsageSummary} also decodes from a one-item collection.
  *   <li>{@code AzureInstanceData} also decodes from a JSON string wrapping the object.
+ *   <li>Text: invalid UTF-8 inside a JSON string (a stray byte, an overlong or truncated sequence, an
+ *       encoded surrogate) is replaced with U+FFFD, never refused; invalid UTF-8 outside strings is a
+ *       syntax error ({@code JsonEncodingException}). A lone surrogate written as an escape
+ *       ({@code "\u005cud800"}) decodes as that char, but has no UTF-8 form: re-encoding writes {@code ?}.
+ *   <li>Limits: nesting deeper than 255 levels fails with {@code JsonDataException}, as do numbers
+ *       longer than 1,000 characters or with an exponent beyond +/-1,000 ({@code 1e-999999999}
+ *       would be a billion digits in plain form).
  * </ul>
  *
  * <pre>{@code
