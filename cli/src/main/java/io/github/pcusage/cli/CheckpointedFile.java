@@ -59,11 +59,9 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
       throw CliException.file(option + ": " + target + " is a directory", null);
     }
     try {
-      Checkpoint.createPrivate(file.partial);
-      file.channel = FileChannel.open(file.partial, StandardOpenOption.WRITE);
-      file.append(header, header.length);
-      file.channel.force(false);
+      // The checkpoint first: whatever a kill leaves behind, --resume finds it.
       file.saveCheckpoint();
+      file.start(header);
     } catch (IOException e) {
       file.close();
       throw CliException.file(option + ": cannot write " + file.partial + ": " + describe(e), e);
@@ -71,8 +69,23 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
     return file;
   }
 
-  /** Reopens an interrupted file at its checkpoint. */
-  static CheckpointedFile resume(Path target, String option, String fingerprint, boolean keepCheckpoint) {
+  /** Writes a new partial file holding only {@code header}, and a checkpoint after it. */
+  private void start(byte[] header) throws IOException {
+    Files.deleteIfExists(partial);
+    Checkpoint.createPrivate(partial);
+    channel = FileChannel.open(partial, StandardOpenOption.WRITE);
+    offset = 0;
+    append(header, header.length);
+    channel.force(false);
+    saveCheckpoint();
+  }
+
+  /**
+   * Reopens an interrupted file at its checkpoint. A file with no page written yet (killed while it
+   * was being created) starts again from {@code header}.
+   */
+  static CheckpointedFile resume(
+      Path target, String option, String fingerprint, byte[] header, boolean keepCheckpoint) {
     CheckpointedFile file = new CheckpointedFile(target, fingerprint, keepCheckpoint);
     if (!Files.exists(file.checkpointPath)) {
       throw CliException.usage(
@@ -95,6 +108,15 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
     file.complete = saved.complete;
     if (saved.complete && !Files.exists(file.partial) && Files.exists(target)) {
       return file; // finished but for deleting the checkpoint
+    }
+    if (saved.pages == 0 && !saved.complete) {
+      try {
+        file.start(header);
+      } catch (IOException e) {
+        file.close();
+        throw CliException.file("--resume: cannot write " + file.partial + ": " + describe(e), e);
+      }
+      return file;
     }
     try {
       long size = Files.size(file.partial);

@@ -12,6 +12,10 @@ import okhttp3.OkHttpClient;
 /**
  * An open connection of one run: the SDK client, the OkHttp client under it (proxies and the
  * {@link SharedThrottle}), and the embedded sandbox when {@code --sandbox} is set.
+ *
+ * <p>The interceptor order of a call: {@link RawPageCapture} (application interceptor, outermost,
+ * JSONL only: it sees each call's final answer) -> the SDK's own (request id -> retry -> auth ->
+ * logging) -> {@link SharedThrottle} (network interceptor: every attempt) -> transport.
  */
 final class Connection implements AutoCloseable {
   private static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(5);
@@ -33,6 +37,14 @@ final class Connection implements AutoCloseable {
   }
 
   static Connection open(ConnectionOptions o, RunContext ctx) {
+    return open(o, ctx, null);
+  }
+
+  /**
+   * Opens a connection; {@code raw}, when not null, keeps the utilization pages as received (for
+   * JSONL) and is installed first, around the SDK's own interceptors.
+   */
+  static Connection open(ConnectionOptions o, RunContext ctx, RawPageCapture raw) {
     if (o.sandbox && o.baseUrl != null) {
       throw CliException.usage("--sandbox and --base-url exclude each other: choose one");
     }
@@ -62,7 +74,11 @@ final class Connection implements AutoCloseable {
                     maxWait);
     TokenProvider tokens = Credentials.tokenProvider(o, ctx);
     SharedThrottle throttle = new SharedThrottle(maxWait, Sleeper.SYSTEM, System::nanoTime);
-    OkHttpClient.Builder httpBuilder = new OkHttpClient.Builder().addNetworkInterceptor(throttle);
+    OkHttpClient.Builder httpBuilder = new OkHttpClient.Builder();
+    if (raw != null) {
+      httpBuilder.addInterceptor(raw);
+    }
+    httpBuilder.addNetworkInterceptor(throttle);
     Proxies.apply(httpBuilder, ctx.env);
     OkHttpClient http = httpBuilder.build();
     Sandbox sandbox = null;

@@ -1,6 +1,7 @@
 package io.github.pcusage.cli;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.ProxyOptions;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.identity.AzureCliCredentialBuilder;
 import com.azure.identity.ClientCertificateCredentialBuilder;
@@ -66,6 +67,10 @@ final class Credentials {
       if (o.clientId != null) {
         builder.clientId(o.clientId);
       }
+      ProxyOptions proxy = Proxies.signInProxy(ctx.env);
+      if (proxy != null) {
+        builder.proxyOptions(proxy);
+      }
       credential = builder.build();
     } else {
       if (o.tenant == null || o.clientId == null) {
@@ -98,6 +103,10 @@ final class Credentials {
       } else {
         builder.pemCertificate(o.certificate.toString());
       }
+      ProxyOptions proxy = Proxies.signInProxy(ctx.env);
+      if (proxy != null) {
+        builder.proxyOptions(proxy);
+      }
       return builder.build();
     }
     String secret = ctx.env(CLIENT_SECRET_ENV);
@@ -106,12 +115,17 @@ final class Credentials {
           "--client-id needs a credential: set " + CLIENT_SECRET_ENV
               + " in the environment or pass --certificate FILE (secrets are never accepted as option values)");
     }
-    return new ClientSecretCredentialBuilder()
-        .authorityHost(cloud.authorityHost())
-        .tenantId(o.tenant)
-        .clientId(o.clientId)
-        .clientSecret(secret)
-        .build();
+    ClientSecretCredentialBuilder builder =
+        new ClientSecretCredentialBuilder()
+            .authorityHost(cloud.authorityHost())
+            .tenantId(o.tenant)
+            .clientId(o.clientId)
+            .clientSecret(secret);
+    ProxyOptions proxy = Proxies.signInProxy(ctx.env);
+    if (proxy != null) {
+      builder.proxyOptions(proxy);
+    }
+    return builder.build();
   }
 
   private static TokenProvider fromEnvironment(ConnectionOptions o, RunContext ctx) {

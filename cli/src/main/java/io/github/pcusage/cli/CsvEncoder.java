@@ -1,5 +1,6 @@
 package io.github.pcusage.cli;
 
+import io.github.pcusage.Page;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +35,13 @@ final class CsvEncoder implements RecordEncoder {
   }
 
   @Override
-  public void encode(AzureUtilizationRecord record, ByteArrayOutputStream out) throws IOException {
+  public void encode(Page<AzureUtilizationRecord> page, ByteArrayOutputStream out) {
+    for (AzureUtilizationRecord record : page.items()) {
+      out.writeBytes(line(cells(record)).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private Object[] cells(AzureUtilizationRecord record) {
     Object[] cells = CsvColumns.cells(record);
     if (target != null) {
       Object[] all = new Object[cells.length + 2];
@@ -43,7 +50,7 @@ final class CsvEncoder implements RecordEncoder {
       System.arraycopy(cells, 0, all, 2, cells.length);
       cells = all;
     }
-    out.write(line(cells).getBytes(StandardCharsets.UTF_8));
+    return cells;
   }
 
   private static String line(Object[] cells) {

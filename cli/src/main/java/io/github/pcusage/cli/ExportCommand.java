@@ -77,6 +77,8 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
   private final RunContext ctx;
+  /** Keeps the pages as received, for JSONL; null for CSV. */
+  private RawPageCapture raw;
 
   ExportCommand(RunContext ctx) {
     this.ctx = ctx;
@@ -90,7 +92,8 @@ final class ExportCommand implements Callable<Integer> {
     }
     List<Target> targets = Targets.read(targetsFile);
     CliLog.configure(ctx.err, connection.verbose);
-    try (Connection conn = Connection.open(connection, ctx)) {
+    raw = listing.format == OutputFormat.jsonl ? new RawPageCapture(2 * parallel + 2) : null;
+    try (Connection conn = Connection.open(connection, ctx, raw)) {
       List<PagedIterable<AzureUtilizationRecord>> listings = new ArrayList<>();
       for (Target target : targets) {
         try {
@@ -164,12 +167,12 @@ final class ExportCommand implements Callable<Integer> {
     Path part = work.part(index, listing.format);
     String fingerprint =
         ListingOptions.fingerprint(listing.format, true, target.customerId, target.subscriptionId, query);
-    RecordEncoder encoder = RecordEncoder.of(listing.format, target);
+    RecordEncoder encoder = RecordEncoder.of(listing.format, target, raw);
     CheckpointedFile file = null;
     try {
       file =
           Files.exists(CheckpointedFile.checkpointOf(part))
-              ? CheckpointedFile.resume(part, "--out", fingerprint, true)
+              ? CheckpointedFile.resume(part, "--out", fingerprint, new byte[0], true)
               : CheckpointedFile.create(part, "--out", fingerprint, new byte[0], true);
       try (CheckpointedFile open = file) {
         if (!open.isComplete()) {
@@ -319,6 +322,10 @@ final class ExportCommand implements Callable<Integer> {
           throw CliException.usage("--resume: there is nothing to resume: " + dir + " does not exist (run without --resume)");
         }
         try {
+          if (!Files.exists(manifestFile) && !hasParts(dir)) {
+            // killed between creating the directory and writing its manifest: nothing was listed yet
+            writeManifest(manifestFile, manifest);
+          }
           if (!Files.readString(manifestFile, StandardCharsets.UTF_8).equals(manifest)) {
             throw CliException.usage("--resume: " + dir + " belongs to another export (other targets, window or"
                 + " format): resume with the options that started it");
@@ -337,8 +344,7 @@ final class ExportCommand implements Callable<Integer> {
       }
       try {
         Files.createDirectory(dir);
-        Checkpoint.createPrivate(manifestFile);
-        Files.writeString(manifestFile, manifest, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+        writeManifest(manifestFile, manifest);
       } catch (FileAlreadyExistsException e) {
         throw CliException.usage("--out: " + dir + " exists: add --resume or delete it");
       } catch (IOException e) {
@@ -347,15 +353,39 @@ final class ExportCommand implements Callable<Integer> {
       return new WorkDir(dir, false);
     }
 
+    /** Writes the manifest atomically (a temporary file renamed), mode 0600. */
+    private static void writeManifest(Path manifestFile, String manifest) throws IOException {
+      Path tmp = manifestFile.resolveSibling(MANIFEST + ".tmp");
+      Files.deleteIfExists(tmp);
+      Checkpoint.createPrivate(tmp);
+      Files.writeString(tmp, manifest, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+      Checkpoint.moveAtomically(tmp, manifestFile);
+    }
+
+    private static boolean hasParts(Path dir) throws IOException {
+      try (Stream<Path> files = Files.list(dir)) {
+        return files.anyMatch(f -> !f.getFileName().toString().startsWith(MANIFEST));
+      }
+    }
+
     Path part(int index, OutputFormat format) {
       return dir.resolve(String.format("%05d.%s", index + 1, format));
     }
 
+    /**
+     * Deletes the directory, its manifest last: a kill in the middle leaves a directory that
+     * {@code --resume} still accepts (it lists again what was deleted and rewrites the same output).
+     */
     void delete() {
+      Path manifestFile = dir.resolve(MANIFEST);
       try (Stream<Path> paths = Files.walk(dir)) {
         for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-          Files.deleteIfExists(p);
+          if (!p.equals(manifestFile) && !p.equals(dir)) {
+            Files.deleteIfExists(p);
+          }
         }
+        Files.deleteIfExists(manifestFile);
+        Files.deleteIfExists(dir);
       } catch (IOException e) {
         // leftovers of a finished export are harmless
       }

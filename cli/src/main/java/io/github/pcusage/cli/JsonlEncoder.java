@@ -1,28 +1,33 @@
 package io.github.pcusage.cli;
 
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonWriter;
-import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.Page;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 import okio.Buffer;
 
 /**
- * JSON Lines: each record as the SDK's own adapter writes it (every field it decoded, decimals digit
- * for digit, dates with their offset), one per line. For {@code export} each object starts with
- * {@code customerId} and {@code subscriptionId}.
+ * JSON Lines, lossless: each record's JSON exactly as the service sent it (every field, known or
+ * not, numbers and dates as their original text), one per line. For {@code export} each object
+ * starts with {@code customerId} and {@code subscriptionId}.
+ *
+ * <p>The records still go through the SDK's decoding (a page that does not decode fails as before);
+ * what is written are the bytes the {@link RawPageCapture} kept of the same page, split by {@link
+ * RawRecords}. A page whose bytes were not kept, or whose record count differs from what the SDK
+ * decoded, is a failure (exit 5), never a line written from anything else.
  */
 final class JsonlEncoder implements RecordEncoder {
-  private static final JsonAdapter<AzureUtilizationRecord> ADAPTER =
-      PartnerCenterJson.moshi().adapter(AzureUtilizationRecord.class);
-
   private final byte[] prefix;
+  private final RawPageCapture raw;
 
-  JsonlEncoder(Target target) {
+  JsonlEncoder(Target target, RawPageCapture raw) {
     this.prefix = target == null ? null : prefix(target).getBytes(StandardCharsets.UTF_8);
+    this.raw = Objects.requireNonNull(raw, "raw == null");
   }
 
   @Override
@@ -31,25 +36,60 @@ final class JsonlEncoder implements RecordEncoder {
   }
 
   @Override
-  public void encode(AzureUtilizationRecord record, ByteArrayOutputStream out) throws IOException {
-    Buffer buffer = new Buffer();
-    try (JsonWriter writer = JsonWriter.of(buffer)) {
-      ADAPTER.toJson(writer, record);
-    }
-    byte[] json = buffer.readByteArray();
-    if (prefix == null) {
-      out.write(json);
-    } else {
-      // json is an object "{...}": splice the target's ids in as its first members.
-      out.write('{');
-      out.write(prefix);
-      boolean empty = json.length == 2;
-      if (!empty) {
-        out.write(',');
+  public void encode(Page<AzureUtilizationRecord> page, ByteArrayOutputStream out) {
+    List<byte[]> records = records(page);
+    for (byte[] json : records) {
+      if (prefix == null) {
+        out.writeBytes(json);
+      } else {
+        // json is an object "{...}": splice the target's ids in as its first members.
+        out.write('{');
+        out.writeBytes(prefix);
+        if (!isEmptyObject(json)) {
+          out.write(',');
+        }
+        out.write(json, 1, json.length - 1);
       }
-      out.write(json, 1, json.length - 1);
+      out.write('\n');
     }
-    out.write('\n');
+  }
+
+  private List<byte[]> records(Page<AzureUtilizationRecord> page) {
+    Buffer body = raw.take(page.requestId());
+    if (body == null) {
+      throw failure(page, "its body as received was not kept");
+    }
+    List<byte[]> records;
+    try {
+      records = RawRecords.split(body);
+    } catch (IOException e) {
+      throw failure(page, "its body as received cannot be split into records: " + e.getMessage());
+    }
+    if (records.size() != page.items().size()) {
+      throw failure(page, "its body as received holds " + records.size() + " records, the SDK decoded "
+          + page.items().size());
+    }
+    for (byte[] json : records) {
+      if (json.length < 2 || json[0] != '{') {
+        throw failure(page, "a record is not a JSON object");
+      }
+    }
+    return records;
+  }
+
+  private static CliException failure(Page<?> page, String why) {
+    return new CliException(ExitCode.API,
+        "cannot write the page of request id " + page.requestId() + " as JSONL as received: " + why);
+  }
+
+  private static boolean isEmptyObject(byte[] json) {
+    for (int i = 1; i < json.length; i++) {
+      byte b = json[i];
+      if (b != ' ' && b != '\t') {
+        return b == '}';
+      }
+    }
+    return false;
   }
 
   private static String prefix(Target target) {

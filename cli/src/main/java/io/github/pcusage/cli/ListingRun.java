@@ -6,8 +6,6 @@ import io.github.pcusage.Page;
 import io.github.pcusage.PagedIterable;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Pages one listing into a sink: encode a page, hand it over, report progress, next page.
@@ -42,13 +40,7 @@ final class ListingRun {
       try {
         for (Page<AzureUtilizationRecord> page : pages) {
           buffer.reset();
-          try {
-            for (AzureUtilizationRecord record : page.items()) {
-              encoder.encode(record, buffer);
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-          }
+          encoder.encode(page, buffer);
           byte[] bytes = buffer.toByteArray();
           sink.page(bytes, bytes.length, page.items().size(), page.continuation().orElse(null));
           written += page.items().size();

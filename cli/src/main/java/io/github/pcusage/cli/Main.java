@@ -5,12 +5,15 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The entry point of {@code pcusage}. {@link #main} and the tests both go through {@link #run}, which
@@ -77,7 +80,9 @@ public final class Main {
     cl.setParameterExceptionHandler(
         (e, args) -> {
           String command = e.getCommandLine().getCommandSpec().qualifiedName();
-          String message = String.valueOf(e.getMessage()).replace('\n', ' ').replace('\r', ' ').trim();
+          String message = e instanceof UnmatchedArgumentException
+              ? unmatched((UnmatchedArgumentException) e)
+              : String.valueOf(e.getMessage()).replace('\n', ' ').replace('\r', ' ').trim();
           ctx.err.println(command + ": " + message + " (see '" + command + " --help')");
           ctx.err.flush();
           return ExitCode.USAGE;
@@ -92,6 +97,41 @@ public final class Main {
           return code;
         });
     return cl;
+  }
+
+  /**
+   * Describes unknown arguments by their option names only: a value typed after an unknown option
+   * (say {@code --client-secret=...} or {@code --token ...}) may be a secret, and is never repeated.
+   * A word in the place of the command is shown (it names a command that does not exist).
+   */
+  static String unmatched(UnmatchedArgumentException e) {
+    List<String> options = new ArrayList<>();
+    int values = 0;
+    boolean hidden = false;
+    boolean top = e.getCommandLine().getParent() == null;
+    for (String arg : e.getUnmatched()) {
+      if (arg.startsWith("-")) {
+        int eq = arg.indexOf('=');
+        hidden |= eq >= 0;
+        options.add("'" + (eq < 0 ? arg : arg.substring(0, eq)) + "'");
+      } else if (top && options.isEmpty() && values == 0) {
+        return "Unknown command: '" + arg + "': expected utilization, usage-summary, export or sandbox";
+      } else {
+        values++;
+      }
+    }
+    StringBuilder message = new StringBuilder();
+    if (!options.isEmpty()) {
+      message.append(options.size() == 1 ? "Unknown option: " : "Unknown options: ").append(String.join(", ", options));
+    }
+    if (values > 0) {
+      message.append(message.length() == 0 ? "Unexpected " : ", and unexpected ")
+          .append(values == 1 ? "argument" : values + " arguments");
+    }
+    if (hidden || values > 0) {
+      message.append(" (values are not repeated: one may be a secret)");
+    }
+    return message.toString();
   }
 
   /** The top command: only subcommands. */

@@ -2,6 +2,7 @@ package io.github.pcusage.cli;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import com.azure.core.http.ProxyOptions;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -25,10 +26,51 @@ import okhttp3.OkHttpClient;
 final class Proxies {
   private Proxies() {}
 
-  static void apply(OkHttpClient.Builder builder, Map<String, String> env) {
-    if (System.getProperty("https.proxyHost") != null
+  private static boolean jvmProxyConfigured() {
+    return System.getProperty("https.proxyHost") != null
         || System.getProperty("socksProxyHost") != null
-        || Boolean.getBoolean("java.net.useSystemProxies")) {
+        || Boolean.getBoolean("java.net.useSystemProxies");
+  }
+
+  /**
+   * Returns the proxy for Entra ID sign-in (azure-identity), the same {@code HTTPS_PROXY} and {@code
+   * NO_PROXY} as the Partner Center calls; {@code null} when none is set or the JVM proxy
+   * properties apply (azure-identity reads those itself).
+   */
+  static ProxyOptions signInProxy(Map<String, String> env) {
+    if (jvmProxyConfigured()) {
+      return null;
+    }
+    String spec = firstSet(env, "HTTPS_PROXY", "https_proxy");
+    if (spec == null) {
+      return null;
+    }
+    URI uri = parse(spec);
+    int port = uri.getPort() > 0 ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+    ProxyOptions options = new ProxyOptions(ProxyOptions.Type.HTTP, new InetSocketAddress(uri.getHost(), port));
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null && !userInfo.isEmpty()) {
+      int colon = userInfo.indexOf(':');
+      options.setCredentials(
+          decode(colon < 0 ? userInfo : userInfo.substring(0, colon)),
+          colon < 0 ? "" : decode(userInfo.substring(colon + 1)));
+    }
+    String noProxy = firstSet(env, "NO_PROXY", "no_proxy");
+    if (noProxy != null) {
+      List<String> hosts = new ArrayList<>();
+      for (String entry : noProxy.split(",")) {
+        String host = entry.trim();
+        if (!host.isEmpty()) {
+          hosts.add(host.startsWith(".") ? "*" + host : host);
+        }
+      }
+      options.setNonProxyHosts(String.join("|", hosts));
+    }
+    return options;
+  }
+
+  static void apply(OkHttpClient.Builder builder, Map<String, String> env) {
+    if (jvmProxyConfigured()) {
       return; // OkHttp uses ProxySelector.getDefault(), which reads these properties
     }
     String spec = firstSet(env, "HTTPS_PROXY", "https_proxy");

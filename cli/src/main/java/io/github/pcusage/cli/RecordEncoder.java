@@ -1,22 +1,26 @@
 package io.github.pcusage.cli;
 
+import io.github.pcusage.Page;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 
-/** Turns utilization records into output bytes (UTF-8), one record at a time. */
+/** Turns the records of a page into output bytes (UTF-8), one line per record. */
 interface RecordEncoder {
   /** Returns what goes once at the top of the output: the CSV header line, or nothing. */
   byte[] header();
 
-  /** Appends one record, line end included. */
-  void encode(AzureUtilizationRecord record, ByteArrayOutputStream out) throws IOException;
+  /**
+   * Appends every record of {@code page}, line ends included.
+   *
+   * @throws CliException when the page cannot be written as it was received (exit 5)
+   */
+  void encode(Page<AzureUtilizationRecord> page, ByteArrayOutputStream out);
 
   /**
    * Returns the encoder of a format. With {@code target} set ({@code export}), every record starts
-   * with its customer and subscription ids.
+   * with its customer and subscription ids. JSONL writes the records' bytes kept by {@code raw}.
    */
-  static RecordEncoder of(OutputFormat format, Target target) {
-    return format == OutputFormat.csv ? new CsvEncoder(target) : new JsonlEncoder(target);
+  static RecordEncoder of(OutputFormat format, Target target, RawPageCapture raw) {
+    return format == OutputFormat.csv ? new CsvEncoder(target) : new JsonlEncoder(target, raw);
   }
 }

@@ -49,14 +49,15 @@ final class UtilizationCommand implements Callable<Integer> {
   public Integer call() {
     UtilizationQuery query = listing.query();
     CliLog.configure(ctx.err, connection.verbose);
-    try (Connection conn = Connection.open(connection, ctx)) {
+    RawPageCapture raw = listing.format == OutputFormat.jsonl ? new RawPageCapture(4) : null;
+    try (Connection conn = Connection.open(connection, ctx, raw)) {
       PagedIterable<AzureUtilizationRecord> records;
       try {
         records = conn.client.utilizations(customer, subscription, query);
       } catch (IllegalArgumentException e) {
         throw CliException.usage(Failures.optionNames(e.getMessage()));
       }
-      RecordEncoder encoder = RecordEncoder.of(listing.format, null);
+      RecordEncoder encoder = RecordEncoder.of(listing.format, null, raw);
       maxAttempts = conn.maxAttempts;
       return listing.out == null ? toStdout(records, encoder, query) : toFile(records, encoder, query);
     }
@@ -83,7 +84,7 @@ final class UtilizationCommand implements Callable<Integer> {
         ListingOptions.fingerprint(listing.format, false, customer, subscription, query);
     CheckpointedFile file =
         listing.resume
-            ? CheckpointedFile.resume(listing.out, "--out", fingerprint, false)
+            ? CheckpointedFile.resume(listing.out, "--out", fingerprint, encoder.header(), false)
             : CheckpointedFile.create(listing.out, "--out", fingerprint, encoder.header(), false);
     String resume = ResumeCommand.of(ctx.args);
     ResumeHint.set("The records so far are in " + file.partial + "; resume with:\n  " + resume);

@@ -128,6 +128,21 @@ class ExportCommandTest {
   }
 
   @Test
+  void resumeOfAPartsDirectoryKilledBeforeItsManifestWasWrittenStartsTheExport() throws Exception {
+    Path targets = targets(pairs.get(0), pairs.get(1));
+    Path expected = tmp.resolve("expected.jsonl");
+    assertThat(export(sandbox, targets, "--out", expected.toString()).code).isZero();
+    Path out = tmp.resolve("out.jsonl");
+    Files.createDirectory(tmp.resolve("out.jsonl.parts"));
+
+    Cli.Result resumed = export(sandbox, targets, "--out", out.toString(), "--resume");
+
+    assertThat(resumed.code).as(resumed.toString()).isZero();
+    assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(expected));
+    assertThat(tmp.resolve("out.jsonl.parts")).doesNotExist();
+  }
+
+  @Test
   void aTargetThatFailsWithoutOutIsReportedAndTheRestStreamed() throws Exception {
     Path targets = targets(pairs.get(0), new String[] {"scenario-forbidden", "x"}, pairs.get(1));
     Cli.Result run = export(sandbox, targets);

@@ -2,6 +2,7 @@ package io.github.pcusage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.core.http.ProxyOptions;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -28,5 +29,28 @@ class ProxiesTest {
 
     InetSocketAddress address = (InetSocketAddress) selector.select(URI.create("https://a.example/")).get(0).address();
     assertThat(address.getPort()).isEqualTo(80);
+  }
+
+  @Test
+  void signInUsesTheSameHttpsProxyAndNoProxyAsTheApiCalls() {
+    ProxyOptions options =
+        Proxies.signInProxy(
+            java.util.Map.of("HTTPS_PROXY", "http://ops:p%40ss@127.0.0.1:3128", "NO_PROXY", "internal.example, .lab"));
+
+    assertThat(options).isNotNull();
+    assertThat(options.getType()).isEqualTo(ProxyOptions.Type.HTTP);
+    assertThat(options.getAddress().getPort()).isEqualTo(3128);
+    assertThat(options.getAddress().getHostString()).isEqualTo("127.0.0.1");
+    assertThat(options.getUsername()).isEqualTo("ops");
+    assertThat(options.getPassword()).isEqualTo("p@ss");
+    java.util.regex.Pattern bypass = java.util.regex.Pattern.compile(options.getNonProxyHosts());
+    assertThat(bypass.matcher("internal.example").matches()).isTrue();
+    assertThat(bypass.matcher("x.lab").matches()).isTrue();
+    assertThat(bypass.matcher("api.partnercenter.microsoft.com").matches()).isFalse();
+  }
+
+  @Test
+  void signInHasNoProxyWhenNoneIsSet() {
+    assertThat(Proxies.signInProxy(java.util.Map.of())).isNull();
   }
 }

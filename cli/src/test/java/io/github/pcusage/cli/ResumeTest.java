@@ -88,6 +88,25 @@ class ResumeTest {
   }
 
   @Test
+  void aKillWhileTheFileWasBeingCreatedLeavesACheckpointThatResumeStartsAgain() throws Exception {
+    Path expected = tmp.resolve("expected.csv");
+    assertThat(Cli.run(Cli.utilization(sandbox, customer, subscription,
+        "--format", "csv", "--page-size", "15", "--out", expected.toString())).code).isZero();
+    sandbox.scenarios().failing(customer, subscription, 503, 1);
+    Path out = tmp.resolve("out.csv");
+    Cli.Result failed = Cli.run(Cli.utilization(sandbox, customer, subscription,
+        "--format", "csv", "--page-size", "15", "--retry-max-attempts", "1", "--out", out.toString()));
+    assertThat(failed.code).isEqualTo(5);
+
+    // The checkpoint is written before the partial file: a kill in between leaves only the checkpoint.
+    Files.delete(tmp.resolve("out.csv.partial"));
+    Cli.Result resumed = Cli.run(Cli.resumeArgs(failed.stderr));
+
+    assertThat(resumed.code).as(resumed.toString()).isZero();
+    assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(expected));
+  }
+
+  @Test
   void resumeWithOtherOptionsIsRefused() throws Exception {
     sandbox.scenarios().nextPageFailing(customer, subscription, 1);
     Path out = tmp.resolve("out.jsonl");

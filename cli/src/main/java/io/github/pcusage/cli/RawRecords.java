@@ -1,0 +1,152 @@
+package io.github.pcusage.cli;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.BufferedSource;
+
+/**
+ * Splits a utilization page body into the JSON of its records, byte for byte as the service sent
+ * them, each on one line.
+ *
+ * <p>Each element of the top-level {@code items} array is taken with {@link JsonReader#nextSource()},
+ * which yields the value's original bytes. A record is kept as is unless it holds a line break
+ * (pretty-printed JSON) or bytes that are not UTF-8: then it is re-serialised token by token, every
+ * number, string, boolean and null copied as its original text ({@link JsonWriter#valueSink()}), only
+ * the whitespace between tokens dropped (and a string value with a raw line break or invalid UTF-8
+ * written from its decoded value, U+FFFD for invalid bytes as the SDK decodes it).
+ */
+final class RawRecords {
+  private RawRecords() {}
+
+  /**
+   * Returns the raw JSON of each record of {@code body}, in order.
+   *
+   * @throws IOException if the body is not a JSON object with an {@code items} array (the SDK has
+   *     decoded the same bytes, so this means the bytes kept are not the page decoded)
+   */
+  static List<byte[]> split(Buffer body) throws IOException {
+    List<byte[]> records = new ArrayList<>();
+    boolean seenItems = false;
+    try (JsonReader reader = JsonReader.of(body.peek())) {
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (!reader.nextName().equals("items") || reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
+          reader.skipValue();
+          continue;
+        }
+        seenItems = true;
+        records.clear(); // a repeated member: the last one counts, as when the SDK decodes it
+        reader.beginArray();
+        while (reader.hasNext()) {
+          byte[] raw;
+          try (BufferedSource value = reader.nextSource()) {
+            raw = value.readByteArray();
+          }
+          records.add(oneLine(raw));
+        }
+        reader.endArray();
+      }
+      reader.endObject();
+    } catch (JsonDataException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    if (!seenItems) {
+      throw new IOException("the page has no items array");
+    }
+    return records;
+  }
+
+  /** Returns {@code json} itself when it is one line of UTF-8, else re-serialised on one line. */
+  static byte[] oneLine(byte[] json) throws IOException {
+    if (!hasLineBreak(json) && isUtf8(json)) {
+      return json;
+    }
+    Buffer out = new Buffer();
+    try (JsonReader reader = JsonReader.of(new Buffer().write(json));
+        JsonWriter writer = JsonWriter.of(out)) {
+      writer.setSerializeNulls(true);
+      copy(reader, writer);
+    }
+    return out.readByteArray();
+  }
+
+  private static void copy(JsonReader reader, JsonWriter writer) throws IOException {
+    int depth = 0;
+    do {
+      switch (reader.peek()) {
+        case BEGIN_OBJECT:
+          reader.beginObject();
+          writer.beginObject();
+          depth++;
+          break;
+        case END_OBJECT:
+          reader.endObject();
+          writer.endObject();
+          depth--;
+          break;
+        case BEGIN_ARRAY:
+          reader.beginArray();
+          writer.beginArray();
+          depth++;
+          break;
+        case END_ARRAY:
+          reader.endArray();
+          writer.endArray();
+          depth--;
+          break;
+        case NAME:
+          writer.name(reader.nextName());
+          break;
+        default: // STRING, NUMBER, BOOLEAN, NULL: the value's own text
+          byte[] text;
+          try (BufferedSource value = reader.nextSource()) {
+            text = value.readByteArray();
+          }
+          if (!hasLineBreak(text) && isUtf8(text)) {
+            try (BufferedSink sink = writer.valueSink()) {
+              sink.write(text);
+            }
+          } else {
+            writer.value(JsonReader.of(new Buffer().write(text)).nextString());
+          }
+          break;
+      }
+    } while (depth > 0);
+  }
+
+  private static boolean hasLineBreak(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == '\n' || b == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        try {
+          StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes));
+          return true;
+        } catch (CharacterCodingException e) {
+          return false;
+        }
+      }
+    }
+    return true; // ASCII
+  }
+}
