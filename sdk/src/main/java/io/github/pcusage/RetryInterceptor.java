@@ -77,7 +77,7 @@ final class RetryInterceptor implements Interceptor {
         return response;
       }
       try {
-        return bufferBody(response);
+        return bufferBody(response, chain);
       } catch (BodyTooLargeException e) {
         throw e;
       } catch (IOException e) {
@@ -90,10 +90,12 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private Response bufferBody(Response response) throws IOException {
+  private Response bufferBody(Response response, Chain chain) throws IOException {
     ResponseBody body = response.body();
     long declared = body.contentLength();
     if (declared > maxResponseBytes) {
+      // Cancel first: closing an unfinished body would otherwise read on to reuse the connection.
+      chain.call().cancel();
       response.close();
       throw new BodyTooLargeException(maxResponseBytes);
     }
@@ -101,6 +103,7 @@ final class RetryInterceptor implements Interceptor {
     try (BufferedSource source = body.source()) {
       while (source.read(buffer, 64 * 1024) != -1) {
         if (buffer.size() > maxResponseBytes) {
+          chain.call().cancel();
           throw new BodyTooLargeException(maxResponseBytes);
         }
       }

@@ -2,21 +2,23 @@ package io.github.pcusage.json;
 
 /**
  * A small, bounded pool that lets records share equal immutable model objects: the same meter
- * ({@code AzureResource}), the same resource instance ({@code AzureInstanceData}) and the same
- * attributes come back in record after record, and a listing then holds each once instead of once per
- * record. Used by the adapters generated for schemas marked {@code x-intern} in the spec, whose models
- * are immutable and compare by value; their fields are mostly pooled strings, whose hash is cached,
- * so the lookup is cheap.
+ * ({@code AzureResource}) and the same attributes come back in record after record, and a listing
+ * then holds each once instead of once per record. Used by the adapters generated for schemas marked
+ * {@code x-intern} in the spec, whose models are immutable and compare by value; their fields are
+ * pooled strings, whose hash is cached, so the lookup is cheap. Mark only schemas with few distinct
+ * values per listing: interning one with thousands ({@code AzureInstanceData}) keeps objects alive
+ * just long enough to be promoted, and streaming at {@code -Xmx32m} spent about 14% instead of 8% of
+ * its time in GC.
  *
- * <p>The pool is a fixed table of 16384 slots in sets of two; a new value takes an empty slot of its
- * set or replaces one of the two, so it never grows (see {@link StringPool} for why two). Concurrent
- * use is safe: the models are immutable (final fields), and a lost race only loses sharing.
+ * <p>The pool is a fixed table of 4096 slots that never grows, with the second-chance replacement
+ * of {@link StringPool}. Concurrent use is safe: the models are immutable (final fields), and a
+ * lost race only loses sharing.
  */
 public final class Interner {
-  private static final int SLOTS = Integer.getInteger("xp.intern", 16384);
+  private static final int SLOTS = 4096;
   private static final Object[] TABLE = new Object[SLOTS];
-  /** Which slot of a full set the next new value replaces; racy on purpose (any value is fine). */
-  private static int victim;
+  /** Whether the value in a slot was asked for since it was pooled; racy on purpose. */
+  private static final boolean[] RECURRED = new boolean[SLOTS];
 
   private Interner() {}
 
@@ -33,16 +35,21 @@ public final class Interner {
       return null;
     }
     int hash = value.hashCode();
-    int set = (hash ^ (hash >>> 16)) & (SLOTS - 2);
-    Object first = TABLE[set];
-    if (first != null && first.getClass() == value.getClass() && first.equals(value)) {
-      return (T) first;
+    int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+    Object cached = TABLE[slot];
+    if (cached != null) {
+      if (cached.getClass() == value.getClass() && cached.equals(value)) {
+        if (!RECURRED[slot]) {
+          RECURRED[slot] = true;
+        }
+        return (T) cached;
+      }
+      if (RECURRED[slot]) {
+        RECURRED[slot] = false;
+        return value;
+      }
     }
-    Object second = TABLE[set + 1];
-    if (second != null && second.getClass() == value.getClass() && second.equals(value)) {
-      return (T) second;
-    }
-    TABLE[first == null ? set : second == null ? set + 1 : set + (victim ^= 1)] = value;
+    TABLE[slot] = value;
     return value;
   }
 }

@@ -40,7 +40,12 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
           annotations.isEmpty() && Types.equals(type, STRING_MAP) ? new LenientStringMapAdapter() : null;
 
   /** Keys and values of maps; apart from the field pool, so unique values never evict fields. */
-  private static final StringPool ENTRIES = new StringPool(Integer.getInteger("xp.entries", 4096));
+  private static final StringPool ENTRIES = new StringPool(4096);
+
+  /** Keys: the few names the maps use, matched in the bytes once learned. */
+  private final LearnedStrings keys = new LearnedStrings(64, ENTRIES);
+  /** String values: meter ids, regions, image types, tag values. */
+  private final LearnedStrings values = new LearnedStrings(128, ENTRIES);
 
   /** Nesting this deep inside a JSON string is refused rather than followed. */
   private static final int MAX_EMBEDDED_DEPTH = 4;
@@ -66,7 +71,7 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
     }
   }
 
-  private static Map<String, String> readObject(JsonReader reader) throws IOException {
+  private Map<String, String> readObject(JsonReader reader) throws IOException {
     reader.beginObject();
     if (!reader.hasNext()) {
       reader.endObject();
@@ -74,8 +79,9 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
     }
     CompactMaps.Builder<String, String> result = new CompactMaps.Builder<>();
     while (reader.hasNext()) {
-      String key = ENTRIES.dedupe(reader.nextName());
-      result.put(key, ENTRIES.dedupe(scalarOrJson(reader)));
+      String key = keys.readName(reader);
+      String value = reader.peek() == JsonReader.Token.STRING ? values.read(reader) : scalarOrJson(reader);
+      result.put(key, value);
     }
     reader.endObject();
     return result.build();

@@ -24,10 +24,15 @@ final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
               ? new OffsetDateTimeAdapter().nullSafe()
               : null;
 
-  /** Recently decoded values by their text: records of a listing share a few distinct times. */
+  /**
+   * Recently decoded values by their text: records of a listing share a few distinct times. A slot
+   * whose value was asked for again since it was cached keeps it once against a new text (the
+   * second chance of {@link StringPool}), so hourly listings with many distinct times do not churn.
+   */
   private static final int CACHE_SLOTS = 1024;
 
   private static final Cached[] CACHE = new Cached[CACHE_SLOTS];
+  private static final boolean[] RECURRED = new boolean[CACHE_SLOTS];
 
   @Override
   public OffsetDateTime fromJson(JsonReader reader) throws IOException {
@@ -36,6 +41,9 @@ final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
     int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
     Cached cached = CACHE[slot];
     if (cached != null && cached.text.equals(text)) {
+      if (!RECURRED[slot]) {
+        RECURRED[slot] = true;
+      }
       return cached.value;
     }
     OffsetDateTime value = FastDateTimeParser.tryParse(text);
@@ -43,7 +51,11 @@ final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
       // The path is built only when it is needed: off the common shape.
       value = parse(text, reader.getPath());
     }
-    CACHE[slot] = new Cached(text, value);
+    if (cached != null && RECURRED[slot]) {
+      RECURRED[slot] = false;
+    } else {
+      CACHE[slot] = new Cached(text, value);
+    }
     return value;
   }
 

@@ -2,11 +2,13 @@ package io.github.pcusage.json;
 
 /**
  * A fixed table of strings that lets equal strings be shared: {@link #dedupe} returns the pooled
- * equal string when one of the two slots of its set holds one, else pools the given one there. It
- * never grows; a new value takes an empty slot of its set or replaces one of the two (in turn).
- * Two slots per set keep two frequent values that hash alike from evicting each other, and evicted
- * values are what a generational GC handles worst (they live long enough to be promoted). Concurrent
- * use is safe: strings are immutable, and a lost race only loses sharing.
+ * equal string when its slot holds one. It never grows. A new value takes its slot unless the
+ * string there was asked for since it was pooled ("second chance"): then that string stays, loses
+ * its mark, and the new value is returned unpooled. So when more distinct values pass than the pool
+ * has slots, it keeps values that recur instead of replacing each with the next, and it does not
+ * churn: replaced pool entries are what a generational GC handles worst (they live just long enough
+ * to be copied and promoted). Concurrent use is safe: strings are immutable, and a lost race only
+ * loses sharing.
  *
  * <p>The slot comes from a sampled hash (the length, the last 8 characters and at most 16 others,
  * evenly spaced), because a new string has no cached hash and hashing a long resource URI in full
@@ -14,16 +16,17 @@ package io.github.pcusage.json;
  */
 final class StringPool {
   private final String[] table;
+  /** Whether the string in a slot was asked for since it was pooled; racy on purpose. */
+  private final boolean[] recurred;
   private final int mask;
-  /** Which slot of a full set the next new value replaces; racy on purpose (any value is fine). */
-  private int victim;
 
-  /** A pool of {@code slots} slots, a power of two (at least 2). */
+  /** A pool of {@code slots} slots, a power of two. */
   StringPool(int slots) {
-    if (Integer.bitCount(slots) != 1 || slots < 2) {
+    if (Integer.bitCount(slots) != 1) {
       throw new IllegalArgumentException("slots must be a power of two: " + slots);
     }
     this.table = new String[slots];
+    this.recurred = new boolean[slots];
     this.mask = slots - 1;
   }
 
@@ -35,16 +38,21 @@ final class StringPool {
     if (n == 0) {
       return "";
     }
-    int set = slot(value, n) & mask & ~1;
-    String first = table[set];
-    if (first != null && first.equals(value)) {
-      return first;
+    int slot = slot(value, n) & mask;
+    String cached = table[slot];
+    if (cached != null) {
+      if (cached.equals(value)) {
+        if (!recurred[slot]) {
+          recurred[slot] = true;
+        }
+        return cached;
+      }
+      if (recurred[slot]) {
+        recurred[slot] = false;
+        return value;
+      }
     }
-    String second = table[set + 1];
-    if (second != null && second.equals(value)) {
-      return second;
-    }
-    table[first == null ? set : second == null ? set + 1 : set + (victim ^= 1)] = value;
+    table[slot] = value;
     return value;
   }
 

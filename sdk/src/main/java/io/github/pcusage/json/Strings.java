@@ -3,14 +3,15 @@ package io.github.pcusage.json;
 /**
  * A small, bounded pool that lets records share equal strings (categories, regions, units,
  * locations, meter ids): a listing of a million records then holds each such value once instead of
- * a million times. Used by the adapters generated for fields marked {@code x-dedupe} in the spec.
+ * a million times. Backs the adapters generated for fields marked {@code x-dedupe} in the spec
+ * (through {@link LearnedStrings}, for values they have not learned).
  *
- * <p>The pool is a fixed table of 16384 slots in sets of two ({@link StringPool}); a new value
- * replaces an older one, so it never grows. Concurrent use is safe: strings are immutable, and a
- * lost race only loses sharing.
+ * <p>The pool is a fixed table of 4096 slots ({@link StringPool}: it never grows, and keeps the
+ * values that recur). Concurrent use is safe: strings are immutable, and a lost race only loses
+ * sharing.
  */
 public final class Strings {
-  private static final StringPool FIELDS = new StringPool(Integer.getInteger("xp.strings", 16384));
+  static final StringPool FIELDS = new StringPool(4096);
 
   private Strings() {}
 
