@@ -3,9 +3,7 @@ package io.github.pcusage;
 import java.time.Instant;
 import java.util.Objects;
 
-/**
- * A bearer token and the instant it expires. Its {@link #toString()} never shows the token.
- */
+/** A bearer token and the instant it expires. Its {@link #toString()} never shows the token. */
 public final class AccessToken {
   private final String token;
   private final Instant expiresAt;
@@ -33,7 +31,9 @@ public final class AccessToken {
       char c = token.charAt(i);
       if (c < 0x20 || c >= 0x7f) {
         throw new IllegalArgumentException(
-            "token holds a control or non-ASCII character at index " + i + ": pass the raw access token");
+            "token holds a control or non-ASCII character at index "
+                + i
+                + ": pass the raw access token");
       }
     }
     return new AccessToken(token, expiresAt);

@@ -31,6 +31,9 @@ final class AuthInterceptor implements Interceptor {
   }
 
   private static Request withToken(Request request, AccessToken token) {
-    return request.newBuilder().header(HeaderNames.AUTHORIZATION, "Bearer " + token.token()).build();
+    return request
+        .newBuilder()
+        .header(HeaderNames.AUTHORIZATION, "Bearer " + token.token())
+        .build();
   }
 }

@@ -11,8 +11,8 @@ final class BodyDecodingException extends IOException {
   final boolean truncated;
 
   /**
-   * @param endsInsideValue whether the body's JSON stops inside a string, object or array: a body cut
-   *     short in transit, which Moshi reports as an EOF or as an unterminated string
+   * @param endsInsideValue whether the body's JSON stops inside a string, object or array: a body
+   *     cut short in transit, which Moshi reports as an EOF or as an unterminated string
    */
   BodyDecodingException(Exception cause, String snippet, boolean endsInsideValue) {
     super(cause.getMessage(), cause);

@@ -7,7 +7,9 @@ final class BodyTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 
   BodyTooLargeException(long limit) {
-    super("the response body is larger than the limit of " + limit
-        + " bytes (PartnerCenterClient.Builder.maxResponseBytes)");
+    super(
+        "the response body is larger than the limit of "
+            + limit
+            + " bytes (PartnerCenterClient.Builder.maxResponseBytes)");
   }
 }

@@ -122,7 +122,8 @@ public final class Continuation {
     Objects.requireNonNull(text, "text == null");
     String trimmed = text.trim();
     if (!trimmed.startsWith(PREFIX)) {
-      throw new IllegalArgumentException("continuation is not one written by this SDK: it must start with " + PREFIX);
+      throw new IllegalArgumentException(
+          "continuation is not one written by this SDK: it must start with " + PREFIX);
     }
     byte[] json;
     try {
@@ -145,15 +146,33 @@ public final class Continuation {
       while (reader.hasNext()) {
         String name = reader.nextName();
         switch (name) {
-          case "c": customer = reader.nextString(); break;
-          case "s": subscription = reader.nextString(); break;
-          case "r": correlation = reader.nextString(); break;
-          case "from": start = reader.nextString(); break;
-          case "to": end = reader.nextString(); break;
-          case "g": granularity = reader.nextString(); break;
-          case "d": details = reader.nextBoolean(); break;
-          case "n": size = reader.nextInt(); break;
-          case "u": uri = reader.nextString(); break;
+          case "c":
+            customer = reader.nextString();
+            break;
+          case "s":
+            subscription = reader.nextString();
+            break;
+          case "r":
+            correlation = reader.nextString();
+            break;
+          case "from":
+            start = reader.nextString();
+            break;
+          case "to":
+            end = reader.nextString();
+            break;
+          case "g":
+            granularity = reader.nextString();
+            break;
+          case "d":
+            details = reader.nextBoolean();
+            break;
+          case "n":
+            size = reader.nextInt();
+            break;
+          case "u":
+            uri = reader.nextString();
+            break;
           case "h":
             reader.beginArray();
             while (reader.hasNext()) {
@@ -170,8 +189,13 @@ public final class Continuation {
         }
       }
       reader.endObject();
-      if (customer == null || subscription == null || start == null || end == null
-          || granularity == null || details == null || size == null) {
+      if (customer == null
+          || subscription == null
+          || start == null
+          || end == null
+          || granularity == null
+          || details == null
+          || size == null) {
         throw new IllegalArgumentException("continuation is damaged: a field is missing");
       }
       UtilizationQuery query =
@@ -184,11 +208,13 @@ public final class Continuation {
               .build();
       return new Continuation(customer, subscription, correlation, query, uri, headers);
     } catch (IOException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException && e.getMessage() != null
+      if (e instanceof IllegalArgumentException
+          && e.getMessage() != null
           && e.getMessage().startsWith("continuation")) {
         throw (IllegalArgumentException) e;
       }
-      throw new IllegalArgumentException("continuation is damaged: " + e.getClass().getSimpleName(), e);
+      throw new IllegalArgumentException(
+          "continuation is damaged: " + e.getClass().getSimpleName(), e);
     }
   }
 
@@ -236,5 +262,4 @@ public final class Continuation {
   public int hashCode() {
     return toString().hashCode();
   }
-
 }

@@ -3,8 +3,8 @@ package io.github.pcusage;
 import java.time.Duration;
 
 /**
- * What the client does when the FIRST page of a listing answers {@code 204 No Content} (the data
- * is not ready yet, common on billing day and when the window ends now): wait the server's {@code
+ * What the client does when the FIRST page of a listing answers {@code 204 No Content} (the data is
+ * not ready yet, common on billing day and when the window ends now): wait the server's {@code
  * Retry-After} (delta-seconds or HTTP-date; {@link #defaultDelay()} when absent; clamped to {@link
  * #maxDelay()}) and ask again, up to {@link #maxRetries()} times, then throw {@link
  * DataNotReadyException}. A {@code 204} on a follow-up page is always retried, under the {@link
@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class DataNotReadyPolicy {
   private static final DataNotReadyPolicy DEFAULTS =
       new DataNotReadyPolicy(3, Duration.ofSeconds(30), Duration.ofMinutes(5));
-  private static final DataNotReadyPolicy NO_WAIT = new DataNotReadyPolicy(0, Duration.ZERO, Duration.ZERO);
+  private static final DataNotReadyPolicy NO_WAIT =
+      new DataNotReadyPolicy(0, Duration.ZERO, Duration.ZERO);
 
   private final int maxRetries;
   private final Duration defaultDelay;
@@ -91,7 +92,12 @@ public final class DataNotReadyPolicy {
 
   @Override
   public String toString() {
-    return "DataNotReadyPolicy{maxRetries=" + maxRetries + ", defaultDelay=" + defaultDelay
-        + ", maxDelay=" + maxDelay + "}";
+    return "DataNotReadyPolicy{maxRetries="
+        + maxRetries
+        + ", defaultDelay="
+        + defaultDelay
+        + ", maxDelay="
+        + maxDelay
+        + "}";
   }
 }

@@ -22,8 +22,9 @@ import retrofit2.Retrofit;
  * Decodes response bodies with the shared Moshi, straight from the body's bytes (no intermediate
  * String), and turns a failure into a {@link BodyDecodingException} holding the JSON path and a
  * snippet of the body around the point of failure (link header values, which carry continuation
- * tokens, redacted), and marks a body whose JSON stops short as truncated. Also formats {@link OffsetDateTime} query
- * parameters as ISO-8601 with seconds and offset. Invalid UTF-8 in a body is replaced with U+FFFD.
+ * tokens, redacted), and marks a body whose JSON stops short as truncated. Also formats {@link
+ * OffsetDateTime} query parameters as ISO-8601 with seconds and offset. Invalid UTF-8 in a body is
+ * replaced with U+FFFD.
  */
 final class DecodingConverterFactory extends Converter.Factory {
   private static final int SNIPPET_BEFORE = 80;
@@ -43,7 +44,8 @@ final class DecodingConverterFactory extends Converter.Factory {
   }
 
   @Override
-  public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+  public Converter<?, String> stringConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
     if (type == OffsetDateTime.class) {
       return value -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) value);
     }
@@ -61,13 +63,17 @@ final class DecodingConverterFactory extends Converter.Factory {
     try {
       T value = adapter.fromJson(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new JsonDataException("JSON document was not fully consumed at path " + reader.getPath());
+        throw new JsonDataException(
+            "JSON document was not fully consumed at path " + reader.getPath());
       }
       return value;
     } catch (JsonDataException | IOException e) {
       long position = counting.count - source.getBuffer().size();
       String snippet =
-          BodySnippet.of(all, Math.max(0, position - SNIPPET_BEFORE), Math.min(all.size(), position + SNIPPET_AFTER));
+          BodySnippet.of(
+              all,
+              Math.max(0, position - SNIPPET_BEFORE),
+              Math.min(all.size(), position + SNIPPET_AFTER));
       throw new BodyDecodingException(e, snippet, BodySnippet.endsInsideValue(all));
     }
   }

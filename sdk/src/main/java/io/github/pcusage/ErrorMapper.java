@@ -19,8 +19,8 @@ final class ErrorMapper {
   }
 
   /**
-   * Maps an HTTP error response (not 2xx). Reads and closes {@code errorBody}. The ids echoed by the
-   * service win; the ones sent stand in when it echoes none (gateways often do not).
+   * Maps an HTTP error response (not 2xx). Reads and closes {@code errorBody}. The ids echoed by
+   * the service win; the ones sent stand in when it echoes none (gateways often do not).
    */
   PartnerCenterException fromResponse(
       String operation,
@@ -55,10 +55,12 @@ final class ErrorMapper {
       case 400:
         return new BadRequestException(failure.message(message.toString()));
       case 401:
-        message.append(". Check the token: its audience must be the Partner Center API and it must not be expired");
+        message.append(
+            ". Check the token: its audience must be the Partner Center API and it must not be expired");
         return new UnauthorizedException(failure.message(message.toString()));
       case 403:
-        message.append(". The caller may not make this call; the usage summary needs an app+user token");
+        message.append(
+            ". The caller may not make this call; the usage summary needs an app+user token");
         return new ForbiddenException(failure.message(message.toString()));
       case 404:
         message.append(
@@ -98,20 +100,29 @@ final class ErrorMapper {
             .append(attempts)
             .append(attempts == 1 ? " attempt" : " attempts");
     if (retryAfter != null) {
-      message.append("; the service asks to retry after ").append(retryAfter.getSeconds()).append(" s");
+      message
+          .append("; the service asks to retry after ")
+          .append(retryAfter.getSeconds())
+          .append(" s");
     }
     appendIds(message, failure);
     return new DataNotReadyException(failure.message(message.toString()));
   }
 
   PartnerCenterException fromIo(
-      String operation, IOException e, String requestId, String correlationId, Continuation continuation) {
+      String operation,
+      IOException e,
+      String requestId,
+      String correlationId,
+      Continuation continuation) {
     Failure failure = new Failure().cause(e).continuation(continuation);
     failure.requestId = requestId;
     failure.correlationId = correlationId;
     if (e instanceof TokenUnavailableException) {
       StringBuilder message =
-          new StringBuilder(operation).append(" failed: no access token: ").append(describe(e.getCause()));
+          new StringBuilder(operation)
+              .append(" failed: no access token: ")
+              .append(describe(e.getCause()));
       appendIds(message, failure);
       return new UnauthorizedException(failure.message(message.toString()));
     }
@@ -146,11 +157,13 @@ final class ErrorMapper {
     return new InvalidResponseException(failure.message(message.toString()));
   }
 
-  PagingException paging(String problem, String requestId, String correlationId, Continuation continuation) {
+  PagingException paging(
+      String problem, String requestId, String correlationId, Continuation continuation) {
     Failure failure = new Failure().continuation(continuation);
     failure.requestId = requestId;
     failure.correlationId = correlationId;
-    StringBuilder message = new StringBuilder("listing utilization records stopped: ").append(problem);
+    StringBuilder message =
+        new StringBuilder("listing utilization records stopped: ").append(problem);
     appendIds(message, failure);
     if (continuation != null) {
       message.append(". Resume from the exception's continuation() once the cause is fixed");
@@ -160,8 +173,12 @@ final class ErrorMapper {
 
   private static void appendIds(StringBuilder message, Failure failure) {
     if (failure.requestId != null || failure.correlationId != null) {
-      message.append(" [MS-RequestId ").append(failure.requestId)
-          .append(", MS-CorrelationId ").append(failure.correlationId).append(']');
+      message
+          .append(" [MS-RequestId ")
+          .append(failure.requestId)
+          .append(", MS-CorrelationId ")
+          .append(failure.correlationId)
+          .append(']');
     }
   }
 
@@ -191,7 +208,8 @@ final class ErrorMapper {
     try (body) {
       Buffer buffer = new Buffer();
       long read;
-      while ((read = body.source().read(buffer, 8192)) != -1 && buffer.size() < ERROR_BODY_READ_LIMIT) {
+      while ((read = body.source().read(buffer, 8192)) != -1
+          && buffer.size() < ERROR_BODY_READ_LIMIT) {
         if (read == 0) {
           break;
         }
@@ -217,7 +235,9 @@ final class ErrorMapper {
         String name = reader.nextName();
         JsonReader.Token token = reader.peek();
         boolean scalar =
-            token == JsonReader.Token.STRING || token == JsonReader.Token.NUMBER || token == JsonReader.Token.BOOLEAN;
+            token == JsonReader.Token.STRING
+                || token == JsonReader.Token.NUMBER
+                || token == JsonReader.Token.BOOLEAN;
         if (!scalar) {
           reader.skipValue();
           continue;
@@ -240,7 +260,10 @@ final class ErrorMapper {
             failure.errorName = scalarText(reader, token);
             break;
           case "isRetryable":
-            failure.retryable = token == JsonReader.Token.BOOLEAN ? reader.nextBoolean() : Boolean.valueOf(reader.nextString());
+            failure.retryable =
+                token == JsonReader.Token.BOOLEAN
+                    ? reader.nextBoolean()
+                    : Boolean.valueOf(reader.nextString());
             break;
           default:
             reader.skipValue();
@@ -252,6 +275,8 @@ final class ErrorMapper {
   }
 
   private static String scalarText(JsonReader reader, JsonReader.Token token) throws IOException {
-    return token == JsonReader.Token.BOOLEAN ? Boolean.toString(reader.nextBoolean()) : reader.nextString();
+    return token == JsonReader.Token.BOOLEAN
+        ? Boolean.toString(reader.nextBoolean())
+        : reader.nextString();
   }
 }

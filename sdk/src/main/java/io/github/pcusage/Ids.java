@@ -19,31 +19,56 @@ final class Ids {
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      if (c == '/' || c == '?' || c == '#' || c == '%' || c == '\\' || Character.isWhitespace(c)
-          || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+      if (c == '/'
+          || c == '?'
+          || c == '#'
+          || c == '%'
+          || c == '\\'
+          || Character.isWhitespace(c)
+          || Character.isISOControl(c)
+          || Character.isSpaceChar(c)) {
         throw new IllegalArgumentException(
-            field + " '" + printable(id) + "' holds " + describe(c) + " at index " + i
+            field
+                + " '"
+                + printable(id)
+                + "' holds "
+                + describe(c)
+                + " at index "
+                + i
                 + ": ids may not contain '/', '?', '#', '%', '\\', whitespace or control characters");
       }
       if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < id.length()
+            && Character.isLowSurrogate(id.charAt(i + 1))) {
           i++;
           continue;
         }
         // A lone surrogate has no UTF-8 form: it would be sent as '?', another id.
         throw new IllegalArgumentException(
-            field + " holds an unpaired surrogate " + describe(c) + " at index " + i + ": ids must be valid Unicode");
+            field
+                + " holds an unpaired surrogate "
+                + describe(c)
+                + " at index "
+                + i
+                + ": ids must be valid Unicode");
       }
     }
     if (id.contains("..") || id.equals(".")) {
       // Retrofit refuses '.' and '..' as path segments (at call time, as another exception).
-      throw new IllegalArgumentException(field + " '" + printable(id) + "' is '.' or holds '..', which could change the request path");
+      throw new IllegalArgumentException(
+          field
+              + " '"
+              + printable(id)
+              + "' is '.' or holds '..', which could change the request path");
     }
     return id;
   }
 
   private static String describe(char c) {
-    if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+    if (Character.isISOControl(c)
+        || Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
         || Character.isSurrogate(c)) {
       return String.format("the character U+%04X", (int) c);
     }

@@ -4,8 +4,8 @@ import okhttp3.HttpUrl;
 
 /**
  * Resolves a {@code links.next.uri} against the API root plus {@code /v1/}. Accepts the forms seen
- * from the service ({@code customers/...}, {@code /customers/...}, {@code /v1/customers/...}) and an
- * absolute URL to the same scheme, host and port; refuses any other host, so the bearer token is
+ * from the service ({@code customers/...}, {@code /customers/...}, {@code /v1/customers/...}) and
+ * an absolute URL to the same scheme, host and port; refuses any other host, so the bearer token is
  * never sent elsewhere.
  */
 final class NextLinks {
@@ -27,7 +27,12 @@ final class NextLinks {
           || !absolute.host().equalsIgnoreCase(apiRoot.host())
           || absolute.port() != apiRoot.port()) {
         throw new IllegalArgumentException(
-            "the next link points to another host (" + hostOf(link) + "), not " + apiRoot.host() + ":" + apiRoot.port()
+            "the next link points to another host ("
+                + hostOf(link)
+                + "), not "
+                + apiRoot.host()
+                + ":"
+                + apiRoot.port()
                 + "; it is refused so that the access token is never sent there");
       }
       String query = absolute.encodedQuery();

@@ -17,7 +17,12 @@ public final class Page<T> {
   private final String correlationId;
   private final String serverId;
 
-  Page(List<T> items, Continuation continuation, String requestId, String correlationId, String serverId) {
+  Page(
+      List<T> items,
+      Continuation continuation,
+      String requestId,
+      String correlationId,
+      String serverId) {
     this.items = Collections.unmodifiableList(items);
     this.continuation = continuation;
     this.requestId = requestId;
@@ -72,7 +77,16 @@ public final class Page<T> {
 
   @Override
   public String toString() {
-    return "Page{items=" + items.size() + ", last=" + (continuation == null) + ", requestId=" + requestId
-        + ", correlationId=" + correlationId + ", serverId=" + serverId + "}";
+    return "Page{items="
+        + items.size()
+        + ", last="
+        + (continuation == null)
+        + ", requestId="
+        + requestId
+        + ", correlationId="
+        + correlationId
+        + ", serverId="
+        + serverId
+        + "}";
   }
 }

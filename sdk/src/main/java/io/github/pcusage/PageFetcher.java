@@ -7,6 +7,9 @@ interface PageFetcher<T> {
   /** The position of the first page. */
   Continuation start();
 
-  /** Checks that {@code continuation} belongs to this listing; throws IllegalArgumentException if not. */
+  /**
+   * Checks that {@code continuation} belongs to this listing; throws IllegalArgumentException if
+   * not.
+   */
   void checkBelongs(Continuation continuation);
 }

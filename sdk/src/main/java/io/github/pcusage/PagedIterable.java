@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A lazy listing: no request is sent before iteration starts, pages are fetched one at a time
- * (with at most one page fetched ahead, while the caller works on the current one, when prefetch is
- * on), and every iteration starts the listing anew.
+ * A lazy listing: no request is sent before iteration starts, pages are fetched one at a time (with
+ * at most one page fetched ahead, while the caller works on the current one, when prefetch is on),
+ * and every iteration starts the listing anew.
  *
  * <p>A listing either returns every record or throws a {@link PartnerCenterException} whose {@link
  * PartnerCenterException#continuation()} says where to resume; it never ends early in silence.
@@ -83,7 +83,8 @@ public final class PagedIterable<T> implements Iterable<T> {
    */
   public Stream<T> stream() {
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   /**
@@ -163,14 +164,20 @@ public final class PagedIterable<T> implements Iterable<T> {
       if (token == null || token.isEmpty()) {
         position = null;
         throw errors.paging(
-            "the next link carries no " + HeaderNames.CONTINUATION_TOKEN + " (it would repeat the same page)",
-            page.requestId(), page.correlationId(), fetched);
+            "the next link carries no "
+                + HeaderNames.CONTINUATION_TOKEN
+                + " (it would repeat the same page)",
+            page.requestId(),
+            page.correlationId(),
+            fetched);
       }
       if (!seenTokens.add(token)) {
         position = null;
         throw errors.paging(
             "the service sent a continuation token it had already sent in this listing (a paging loop)",
-            page.requestId(), page.correlationId(), fetched);
+            page.requestId(),
+            page.correlationId(),
+            fetched);
       }
     }
 

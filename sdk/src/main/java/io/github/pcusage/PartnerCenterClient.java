@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +83,9 @@ public final class PartnerCenterClient implements AutoCloseable {
     this.ownsHttp = b.okHttpClient == null;
     OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
     String userAgent =
-        "partner-center-usage-java/" + VERSION + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
+        "partner-center-usage-java/"
+            + VERSION
+            + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
     TokenCache tokens = new TokenCache(b.tokenProvider, b.clock, b.tokenRefreshSkew);
     // The interceptor order, written down once: tracking headers (so every retry of a call keeps
     // its MS-RequestId) -> retry -> auth (a fresh token on every attempt) -> logging -> transport.
@@ -92,7 +93,8 @@ public final class PartnerCenterClient implements AutoCloseable {
         base.newBuilder()
             .addInterceptor(new TrackingHeadersInterceptor(b.correlationId, b.locale, userAgent))
             .addInterceptor(
-                new RetryInterceptor(b.retryPolicy, b.sleeper, b.clock, b.maxResponseBytes, new SecureRandom()))
+                new RetryInterceptor(
+                    b.retryPolicy, b.sleeper, b.clock, b.maxResponseBytes, new SecureRandom()))
             .addInterceptor(new AuthInterceptor(tokens))
             .addInterceptor(new LoggingInterceptor())
             .followRedirects(false)
@@ -139,11 +141,21 @@ public final class PartnerCenterClient implements AutoCloseable {
     Ids.check("customerId", customerId);
     Ids.check("subscriptionId", subscriptionId);
     Objects.requireNonNull(query, "query == null");
-    String listingCorrelation = correlationId != null ? correlationId : UUID.randomUUID().toString();
+    String listingCorrelation =
+        correlationId != null ? correlationId : UUID.randomUUID().toString();
     UtilizationPager pager =
         new UtilizationPager(
-            utilizationApi, apiRoot, customerId, subscriptionId, query, listingCorrelation,
-            retryPolicy, notReadyPolicy, sleeper, clock, errors);
+            utilizationApi,
+            apiRoot,
+            customerId,
+            subscriptionId,
+            query,
+            listingCorrelation,
+            retryPolicy,
+            notReadyPolicy,
+            sleeper,
+            clock,
+            errors);
     return new PagedIterable<>(pager, prefetchExecutor, errors);
   }
 
@@ -160,13 +172,15 @@ public final class PartnerCenterClient implements AutoCloseable {
   public SubscriptionUsageSummary usageSummary(String customerId, String subscriptionId) {
     Ids.check("customerId", customerId);
     Ids.check("subscriptionId", subscriptionId);
-    String operation = "GET usage summary of customer " + customerId + ", subscription " + subscriptionId;
+    String operation =
+        "GET usage summary of customer " + customerId + ", subscription " + subscriptionId;
     String requestId = UUID.randomUUID().toString();
     String correlation = correlationId != null ? correlationId : UUID.randomUUID().toString();
     Response<SubscriptionUsageSummary> response;
     try {
       response =
-          usageSummaryApi.getSubscriptionUsageSummary(customerId, subscriptionId, requestId, correlation, null)
+          usageSummaryApi
+              .getSubscriptionUsageSummary(customerId, subscriptionId, requestId, correlation, null)
               .execute();
     } catch (IOException e) {
       throw errors.fromIo(operation, e, requestId, correlation, null);
@@ -175,17 +189,28 @@ public final class PartnerCenterClient implements AutoCloseable {
     }
     if (response.code() == 204) {
       throw errors.notReady(
-          operation, response.headers(),
-          RetryAfter.parse(response.headers().get(HeaderNames.RETRY_AFTER), clock), 1,
-          requestId, correlation, null);
+          operation,
+          response.headers(),
+          RetryAfter.parse(response.headers().get(HeaderNames.RETRY_AFTER), clock),
+          1,
+          requestId,
+          correlation,
+          null);
     }
     if (!response.isSuccessful()) {
       throw errors.fromResponse(
-          operation, response.code(), response.headers(), response.errorBody(), requestId, correlation, null);
+          operation,
+          response.code(),
+          response.headers(),
+          response.errorBody(),
+          requestId,
+          correlation,
+          null);
     }
     SubscriptionUsageSummary body = response.body();
     if (body == null) {
-      throw errors.invalid(operation, "HTTP " + response.code() + " with an empty body", response.headers(), null);
+      throw errors.invalid(
+          operation, "HTTP " + response.code() + " with an empty body", response.headers(), null);
     }
     return body;
   }
@@ -213,8 +238,15 @@ public final class PartnerCenterClient implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "PartnerCenterClient{apiRoot=" + apiRoot() + ", retryPolicy=" + retryPolicy
-        + ", dataNotReadyPolicy=" + notReadyPolicy + ", prefetch=" + (prefetchExecutor != null) + "}";
+    return "PartnerCenterClient{apiRoot="
+        + apiRoot()
+        + ", retryPolicy="
+        + retryPolicy
+        + ", dataNotReadyPolicy="
+        + notReadyPolicy
+        + ", prefetch="
+        + (prefetchExecutor != null)
+        + "}";
   }
 
   private static ExecutorService newPrefetchExecutor() {
@@ -226,7 +258,13 @@ public final class PartnerCenterClient implements AutoCloseable {
           return thread;
         };
     ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), threads);
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            30,
+            TimeUnit.SECONDS,
+            new java.util.concurrent.SynchronousQueue<>(),
+            threads);
     return executor;
   }
 
@@ -336,7 +374,8 @@ public final class PartnerCenterClient implements AutoCloseable {
 
     /**
      * Sets what to do when the first page answers {@code 204} (data not ready); {@link
-     * DataNotReadyPolicy#defaults()} by default, {@link DataNotReadyPolicy#noWait()} to fail at once.
+     * DataNotReadyPolicy#defaults()} by default, {@link DataNotReadyPolicy#noWait()} to fail at
+     * once.
      *
      * @param policy the policy
      * @return this builder
@@ -355,7 +394,8 @@ public final class PartnerCenterClient implements AutoCloseable {
     public Builder locale(String locale) {
       Objects.requireNonNull(locale, "locale == null");
       if (!locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
-        throw new IllegalArgumentException("locale '" + locale + "' is not a language tag such as en-US");
+        throw new IllegalArgumentException(
+            "locale '" + locale + "' is not a language tag such as en-US");
       }
       this.locale = locale;
       return this;
@@ -386,8 +426,8 @@ public final class PartnerCenterClient implements AutoCloseable {
 
     /**
      * Uses an existing OkHttp client (for its proxy, connection pool, dispatcher or TLS settings).
-     * The SDK adds its interceptors to a derived client and leaves the given one unchanged; redirects
-     * are not followed.
+     * The SDK adds its interceptors to a derived client and leaves the given one unchanged;
+     * redirects are not followed.
      *
      * @param okHttpClient the client to derive from
      * @return this builder
@@ -451,7 +491,8 @@ public final class PartnerCenterClient implements AutoCloseable {
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024) {
-        throw new IllegalArgumentException("maxResponseBytes is " + maxResponseBytes + ": use at least 1024");
+        throw new IllegalArgumentException(
+            "maxResponseBytes is " + maxResponseBytes + ": use at least 1024");
       }
       this.maxResponseBytes = maxResponseBytes;
       return this;
@@ -477,14 +518,19 @@ public final class PartnerCenterClient implements AutoCloseable {
       HttpUrl url = HttpUrl.parse(text);
       if (url == null) {
         throw new IllegalArgumentException(
-            "baseUrl '" + text + "' is not an http(s) URL: use for example https://api.partnercenter.microsoft.com");
+            "baseUrl '"
+                + text
+                + "' is not an http(s) URL: use for example https://api.partnercenter.microsoft.com");
       }
       if (url.querySize() > 0 || url.fragment() != null) {
-        throw new IllegalArgumentException("baseUrl '" + text + "' has a query or fragment: pass the API root only");
+        throw new IllegalArgumentException(
+            "baseUrl '" + text + "' has a query or fragment: pass the API root only");
       }
       if (url.scheme().equals("http") && !isLoopback(url.host())) {
         throw new IllegalArgumentException(
-            "baseUrl '" + text + "' uses plain http: use https (plain http is allowed only for loopback addresses)");
+            "baseUrl '"
+                + text
+                + "' uses plain http: use https (plain http is allowed only for loopback addresses)");
       }
       String path = url.encodedPath().replaceAll("/+$", "");
       if (path.toLowerCase(java.util.Locale.ROOT).endsWith("/v1")) {

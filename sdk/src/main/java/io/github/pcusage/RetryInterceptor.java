@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Second interceptor: retries one logical call under the {@link RetryPolicy}. Retries {@code 429},
  * {@code 500}, {@code 502}, {@code 503}, {@code 504} and I/O failures, obeying {@code Retry-After}
- * (clamped) or backing off exponentially with jitter; closes every response it retries. A successful
- * body is read in full here, within the size limit, so that a connection reset or a truncated body
- * is retried like any other I/O failure.
+ * (clamped) or backing off exponentially with jitter; closes every response it retries. A
+ * successful body is read in full here, within the size limit, so that a connection reset or a
+ * truncated body is retried like any other I/O failure.
  */
 final class RetryInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.pcusage.http");
@@ -30,7 +30,8 @@ final class RetryInterceptor implements Interceptor {
   private final long maxResponseBytes;
   private final Random random;
 
-  RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, long maxResponseBytes, Random random) {
+  RetryInterceptor(
+      RetryPolicy policy, Sleeper sleeper, Clock clock, long maxResponseBytes, Random random) {
     this.policy = policy;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -59,7 +60,11 @@ final class RetryInterceptor implements Interceptor {
         if (chain.call().isCanceled() || attempt >= policy.maxAttempts()) {
           throw new RetriesExhaustedException(attempt, e);
         }
-        sleep(jittered(policy.backoff(attempt)), request, attempt, RetriesExhaustedException.describe(e));
+        sleep(
+            jittered(policy.backoff(attempt)),
+            request,
+            attempt,
+            RetriesExhaustedException.describe(e));
         continue;
       }
       int code = response.code();
@@ -85,7 +90,11 @@ final class RetryInterceptor implements Interceptor {
         if (chain.call().isCanceled() || attempt >= policy.maxAttempts()) {
           throw new RetriesExhaustedException(attempt, e);
         }
-        sleep(jittered(policy.backoff(attempt)), request, attempt, RetriesExhaustedException.describe(e));
+        sleep(
+            jittered(policy.backoff(attempt)),
+            request,
+            attempt,
+            RetriesExhaustedException.describe(e));
       }
     }
   }
@@ -108,7 +117,8 @@ final class RetryInterceptor implements Interceptor {
         }
       }
     }
-    return response.newBuilder()
+    return response
+        .newBuilder()
         .body(ResponseBody.create(buffer, body.contentType(), buffer.size()))
         .build();
   }
@@ -122,7 +132,8 @@ final class RetryInterceptor implements Interceptor {
     return Duration.ofMillis(Math.round(base.toMillis() * factor));
   }
 
-  private void sleep(Duration delay, Request request, int attempt, String reason) throws IOException {
+  private void sleep(Duration delay, Request request, int attempt, String reason)
+      throws IOException {
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "retry {} {} after {} (attempt {} failed: {}) request-id {}",
@@ -137,7 +148,8 @@ final class RetryInterceptor implements Interceptor {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
+      InterruptedIOException interrupted =
+          new InterruptedIOException("interrupted while waiting to retry");
       interrupted.initCause(e);
       throw interrupted;
     }

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * How the client retries a failed call: {@code 429}, {@code 500}, {@code 502}, {@code 503}, {@code
  * 504}, I/O failures (reset, timeout, truncated body), and {@code 204} on a follow-up page. {@code
- * 400}, {@code 403} and {@code 404} are never retried, and {@code 401} only once with a fresh token.
+ * 400}, {@code 403} and {@code 404} are never retried, and {@code 401} only once with a fresh
+ * token.
  *
  * <p>A {@code Retry-After} header (delta-seconds or HTTP-date) is obeyed, clamped to {@link
  * #maxRetryAfter()}; without one the delay grows exponentially from {@link #initialBackoff()} up to
@@ -118,8 +119,17 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + ", jitter=" + jitter + "}";
+    return "RetryPolicy{maxAttempts="
+        + maxAttempts
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + ", jitter="
+        + jitter
+        + "}";
   }
 
   /** Builds {@link RetryPolicy} values. */

@@ -29,7 +29,8 @@ final class TokenCache {
       throw new TokenUnavailableException(e);
     }
     if (fetched == null) {
-      throw new TokenUnavailableException(new IllegalStateException("the token provider returned null"));
+      throw new TokenUnavailableException(
+          new IllegalStateException("the token provider returned null"));
     }
     current = fetched;
     return fetched;
@@ -43,7 +44,9 @@ final class TokenCache {
     return clock.instant().isBefore(expiresAt.minus(skew));
   }
 
-  /** Forgets {@code token} if it is still the cached one, so the next {@link #get()} fetches anew. */
+  /**
+   * Forgets {@code token} if it is still the cached one, so the next {@link #get()} fetches anew.
+   */
   synchronized void invalidate(AccessToken token) {
     if (current == token) {
       current = null;

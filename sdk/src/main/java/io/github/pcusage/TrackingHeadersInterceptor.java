@@ -7,8 +7,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * First interceptor: gives every logical call its headers before the retry loop, so every retry
- * of a call carries the same {@code MS-RequestId}: {@code Accept}, {@code MS-RequestId} (a new UUID
+ * First interceptor: gives every logical call its headers before the retry loop, so every retry of
+ * a call carries the same {@code MS-RequestId}: {@code Accept}, {@code MS-RequestId} (a new UUID
  * unless the caller set one), {@code MS-CorrelationId}, {@code MS-Contract-Version}, {@code
  * X-Locale} and {@code User-Agent}.
  */
@@ -32,7 +32,8 @@ final class TrackingHeadersInterceptor implements Interceptor {
     }
     if (request.header(HeaderNames.CORRELATION_ID) == null) {
       builder.header(
-          HeaderNames.CORRELATION_ID, correlationId != null ? correlationId : UUID.randomUUID().toString());
+          HeaderNames.CORRELATION_ID,
+          correlationId != null ? correlationId : UUID.randomUUID().toString());
     }
     builder.header("MS-Contract-Version", "v1");
     builder.header("X-Locale", locale);

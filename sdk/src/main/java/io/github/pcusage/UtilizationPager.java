@@ -77,15 +77,21 @@ final class UtilizationPager implements PageFetcher<AzureUtilizationRecord> {
     if (!continuation.customerId().equals(customerId)
         || !continuation.subscriptionId().equals(subscriptionId)) {
       throw new IllegalArgumentException(
-          "continuation belongs to customer " + continuation.customerId() + ", subscription "
-              + continuation.subscriptionId() + ", not to customer " + customerId + ", subscription "
+          "continuation belongs to customer "
+              + continuation.customerId()
+              + ", subscription "
+              + continuation.subscriptionId()
+              + ", not to customer "
+              + customerId
+              + ", subscription "
               + subscriptionId);
     }
   }
 
   @Override
   public Page<AzureUtilizationRecord> fetch(Continuation position) {
-    String listingCorrelation = position.correlationId() != null ? position.correlationId() : correlationId;
+    String listingCorrelation =
+        position.correlationId() != null ? position.correlationId() : correlationId;
     String requestId = UUID.randomUUID().toString();
     boolean first = position.isFirstPage();
     int notReady = 0;
@@ -97,7 +103,12 @@ final class UtilizationPager implements PageFetcher<AzureUtilizationRecord> {
       } catch (BodyDecodingException e) {
         failedAttempts++;
         if (e.truncated && failedAttempts < retryPolicy.maxAttempts()) {
-          pause(retryPolicy.backoff(failedAttempts), retryPolicy.maxBackoff(), requestId, listingCorrelation, position);
+          pause(
+              retryPolicy.backoff(failedAttempts),
+              retryPolicy.maxBackoff(),
+              requestId,
+              listingCorrelation,
+              position);
           continue;
         }
         throw errors.fromIo(operation, e, requestId, listingCorrelation, position);
@@ -125,14 +136,25 @@ final class UtilizationPager implements PageFetcher<AzureUtilizationRecord> {
       }
       if (!response.isSuccessful()) {
         throw errors.fromResponse(
-            operation, response.code(), headers, response.errorBody(), requestId, listingCorrelation, position);
+            operation,
+            response.code(),
+            headers,
+            response.errorBody(),
+            requestId,
+            listingCorrelation,
+            position);
       }
       AzureUtilizationRecordCollection body = response.body();
       if (body == null) {
-        throw errors.invalid(operation, "HTTP " + response.code() + " with an empty body", headers, position);
+        throw errors.invalid(
+            operation, "HTTP " + response.code() + " with an empty body", headers, position);
       }
       Continuation next =
-          nextOf(body.getLinks(), headerOr(headers.get(HeaderNames.REQUEST_ID), requestId), listingCorrelation, position);
+          nextOf(
+              body.getLinks(),
+              headerOr(headers.get(HeaderNames.REQUEST_ID), requestId),
+              listingCorrelation,
+              position);
       return new Page<>(
           body.getItems(),
           next,
@@ -166,7 +188,8 @@ final class UtilizationPager implements PageFetcher<AzureUtilizationRecord> {
     }
     headers.put(HeaderNames.REQUEST_ID, requestId);
     headers.put(HeaderNames.CORRELATION_ID, correlation);
-    return api.listAzureUtilizationsNext(NextLinks.resolve(apiRoot, position.nextUri()).toString(), headers);
+    return api.listAzureUtilizationsNext(
+        NextLinks.resolve(apiRoot, position.nextUri()).toString(), headers);
   }
 
   private Continuation nextOf(
@@ -190,9 +213,12 @@ final class UtilizationPager implements PageFetcher<AzureUtilizationRecord> {
         String value = pair.getValue() == null ? "" : pair.getValue();
         if (!isSendable(pair.getKey(), value)) {
           throw errors.paging(
-              "the next link's header " + Ids.printable(pair.getKey())
+              "the next link's header "
+                  + Ids.printable(pair.getKey())
                   + " holds characters that cannot be sent in an HTTP header",
-              requestId, correlation, position);
+              requestId,
+              correlation,
+              position);
         }
         linkHeaders.add(Map.entry(pair.getKey(), value));
       }
@@ -222,7 +248,8 @@ final class UtilizationPager implements PageFetcher<AzureUtilizationRecord> {
       sleeper.sleep(RetryAfter.clamp(wait, max));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry a page");
+      InterruptedIOException interrupted =
+          new InterruptedIOException("interrupted while waiting to retry a page");
       interrupted.initCause(e);
       throw errors.fromIo(operation, interrupted, requestId, correlation, position);
     }

@@ -112,8 +112,17 @@ public final class UtilizationQuery {
 
   @Override
   public String toString() {
-    return "UtilizationQuery{startTime=" + startTime + ", endTime=" + endTime + ", granularity="
-        + granularity + ", showDetails=" + showDetails + ", pageSize=" + pageSize + "}";
+    return "UtilizationQuery{startTime="
+        + startTime
+        + ", endTime="
+        + endTime
+        + ", granularity="
+        + granularity
+        + ", showDetails="
+        + showDetails
+        + ", pageSize="
+        + pageSize
+        + "}";
   }
 
   /** Builds {@link UtilizationQuery} values; validates in {@link #build()}. */
@@ -190,10 +199,12 @@ public final class UtilizationQuery {
      */
     public UtilizationQuery build() {
       if (startTime == null) {
-        throw new IllegalArgumentException("startTime is required: set the start of the reporting window");
+        throw new IllegalArgumentException(
+            "startTime is required: set the start of the reporting window");
       }
       if (endTime == null) {
-        throw new IllegalArgumentException("endTime is required: set the end of the reporting window");
+        throw new IllegalArgumentException(
+            "endTime is required: set the end of the reporting window");
       }
       if (!startTime.isBefore(endTime)) {
         throw new IllegalArgumentException(

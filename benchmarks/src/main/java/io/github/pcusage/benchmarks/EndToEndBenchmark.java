@@ -37,7 +37,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OperationsPerInvocation(EndToEndBenchmark.RECORDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class EndToEndBenchmark {
   static final int PAGES = 200;
   static final int RECORDS = PAGES * Fixtures.PAGE_SIZE;

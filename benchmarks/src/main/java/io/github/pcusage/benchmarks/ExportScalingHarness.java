@@ -30,9 +30,10 @@ import java.util.concurrent.TimeUnit;
  *     [latencyMs=50] [parallel=1,4,16] [faults=429=0.01;seed=7;retry-after=1] [out=FILE]
  * </pre>
  *
- * {@code subscriptions} is per customer ({@code customers x subscriptions} pairs); in {@code faults}
- * the sandbox's fault spec uses {@code ;} instead of {@code ,}. The fault run uses the largest
- * {@code parallel}. Every run must write exactly every record (one JSONL line each) and exit 0.
+ * {@code subscriptions} is per customer ({@code customers x subscriptions} pairs); in {@code
+ * faults} the sandbox's fault spec uses {@code ;} instead of {@code ,}. The fault run uses the
+ * largest {@code parallel}. Every run must write exactly every record (one JSONL line each) and
+ * exit 0.
  */
 public final class ExportScalingHarness {
   private static final String TOKEN_VARIABLE = "PCUSAGE_BENCHMARK_TOKEN";
@@ -47,21 +48,36 @@ public final class ExportScalingHarness {
    */
   public static void main(String[] args) throws IOException {
     Options options = Options.parse(args);
-    Properties results = run(Path.of(options.text("cli", "cli/target/pcusage.jar")),
-        options.integer("customers", 20), options.integer("subscriptions", 10), options.integer("pages", 5),
-        options.integer("pageSize", 100), options.integer("latencyMs", 50), options.text("parallel", "1,4,16"),
-        options.text("faults", "429=0.01;seed=7;retry-after=1").replace(';', ','));
+    Properties results =
+        run(
+            Path.of(options.text("cli", "cli/target/pcusage.jar")),
+            options.integer("customers", 20),
+            options.integer("subscriptions", 10),
+            options.integer("pages", 5),
+            options.integer("pageSize", 100),
+            options.integer("latencyMs", 50),
+            options.text("parallel", "1,4,16"),
+            options.text("faults", "429=0.01;seed=7;retry-after=1").replace(';', ','));
     ForkedJvm.save(results, options.text("out", null));
   }
 
-  static Properties run(Path cli, int customers, int subscriptions, int pages, int pageSize, int latencyMs,
-      String parallelList, String faults) throws IOException {
+  static Properties run(
+      Path cli,
+      int customers,
+      int subscriptions,
+      int pages,
+      int pageSize,
+      int latencyMs,
+      String parallelList,
+      String faults)
+      throws IOException {
     if (!Files.isRegularFile(cli)) {
       throw new IllegalArgumentException("no CLI jar at " + cli + ": build cli/ first");
     }
     Path work = Files.createTempDirectory("pcusage-export-bench");
     Properties results = new Properties();
-    int[] parallels = java.util.Arrays.stream(parallelList.split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] parallels =
+        java.util.Arrays.stream(parallelList.split(",")).mapToInt(Integer::parseInt).toArray();
     int largest = java.util.Arrays.stream(parallels).max().orElse(1);
     long expected;
     try (Sandbox sandbox = sandbox(customers, subscriptions, latencyMs, Faults.none())) {
@@ -71,16 +87,25 @@ public final class ExportScalingHarness {
       results.setProperty("latencyMs", String.valueOf(latencyMs));
       results.setProperty("records", String.valueOf(expected));
       results.setProperty("requests", String.valueOf((long) customers * subscriptions * pages));
-      System.out.printf(Locale.ROOT, "%d targets x %d pages of %d records, sandbox latency %d ms%n",
-          customers * subscriptions, pages, pageSize, latencyMs);
-      export(cli, sandbox, targets, pageSize, largest, work, expected); // warm-up: fills the page cache
+      System.out.printf(
+          Locale.ROOT,
+          "%d targets x %d pages of %d records, sandbox latency %d ms%n",
+          customers * subscriptions,
+          pages,
+          pageSize,
+          latencyMs);
+      export(
+          cli, sandbox, targets, pageSize, largest, work,
+          expected); // warm-up: fills the page cache
       long startup = startupMillis(cli);
       results.setProperty("startupMs", String.valueOf(startup));
-      System.out.printf(Locale.ROOT, "CLI start-up (pcusage --version): %d ms, included below%n", startup);
+      System.out.printf(
+          Locale.ROOT, "CLI start-up (pcusage --version): %d ms, included below%n", startup);
       for (int parallel : parallels) {
         long millis = export(cli, sandbox, targets, pageSize, parallel, work, expected);
         results.setProperty("parallel." + parallel + ".ms", String.valueOf(millis));
-        System.out.printf(Locale.ROOT, "--parallel %2d: %,6d ms, %,d records%n", parallel, millis, expected);
+        System.out.printf(
+            Locale.ROOT, "--parallel %2d: %,6d ms, %,d records%n", parallel, millis, expected);
       }
     }
     try (Sandbox sandbox = sandbox(customers, subscriptions, latencyMs, Faults.parse(faults))) {
@@ -92,18 +117,33 @@ public final class ExportScalingHarness {
       results.setProperty("faults.ms", String.valueOf(millis));
       results.setProperty("faults.served429", String.valueOf(throttled));
       results.setProperty("faults.recordsWritten", String.valueOf(expected));
-      System.out.printf(Locale.ROOT, "--parallel %2d with %s: %,6d ms, %d x 429 served, %,d records (none lost)%n",
-          largest, faults, millis, throttled, expected);
+      System.out.printf(
+          Locale.ROOT,
+          "--parallel %2d with %s: %,6d ms, %d x 429 served, %,d records (none lost)%n",
+          largest,
+          faults,
+          millis,
+          throttled,
+          expected);
     }
     return results;
   }
 
   private static Sandbox sandbox(int customers, int subscriptions, int latencyMs, Faults faults) {
-    return Sandbox.builder().port(0).seed(42).customers(customers).subscriptionsPerCustomer(subscriptions)
-        .latency(Duration.ofMillis(latencyMs)).threads(64).pageCacheBytes(512L << 20).faults(faults).start();
+    return Sandbox.builder()
+        .port(0)
+        .seed(42)
+        .customers(customers)
+        .subscriptionsPerCustomer(subscriptions)
+        .latency(Duration.ofMillis(latencyMs))
+        .threads(64)
+        .pageCacheBytes(512L << 20)
+        .faults(faults)
+        .start();
   }
 
-  private static Path targets(Sandbox sandbox, int pages, int pageSize, Path work) throws IOException {
+  private static Path targets(Sandbox sandbox, int pages, int pageSize, Path work)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("customer,subscription");
     for (String customer : sandbox.customerIds()) {
@@ -118,18 +158,44 @@ public final class ExportScalingHarness {
   }
 
   /** Runs one export; checks exit code 0 and the record count; returns the wall time in ms. */
-  private static long export(Path cli, Sandbox sandbox, Path targets, int pageSize, int parallel, Path work,
+  private static long export(
+      Path cli,
+      Sandbox sandbox,
+      Path targets,
+      int pageSize,
+      int parallel,
+      Path work,
       long expected) {
     Path out = work.resolve("out-" + parallel + ".jsonl");
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", cli.toString(), "export",
-        "--base-url", sandbox.baseUrl(), "--token-env", TOKEN_VARIABLE, "--targets", targets.toString(),
-        "--start", Fixtures.START_TEXT, "--end", Fixtures.END_TEXT, "--page-size", String.valueOf(pageSize),
-        "--parallel", String.valueOf(parallel), "--quiet", "--out", out.toString());
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            cli.toString(),
+            "export",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--token-env",
+            TOKEN_VARIABLE,
+            "--targets",
+            targets.toString(),
+            "--start",
+            Fixtures.START_TEXT,
+            "--end",
+            Fixtures.END_TEXT,
+            "--page-size",
+            String.valueOf(pageSize),
+            "--parallel",
+            String.valueOf(parallel),
+            "--quiet",
+            "--out",
+            out.toString());
     try {
       Files.deleteIfExists(out);
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(work.resolve("cli-" + parallel + ".log").toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve("cli-" + parallel + ".log").toFile());
       builder.environment().put(TOKEN_VARIABLE, Fixtures.TOKEN);
       long start = System.nanoTime();
       Process process = builder.start();
@@ -139,16 +205,28 @@ public final class ExportScalingHarness {
       }
       long millis = Math.round((System.nanoTime() - start) / 1e6);
       if (process.exitValue() != 0) {
-        throw new IllegalStateException("pcusage export exited " + process.exitValue() + ": "
-            + Files.readString(work.resolve("cli-" + parallel + ".log")));
+        throw new IllegalStateException(
+            "pcusage export exited "
+                + process.exitValue()
+                + ": "
+                + Files.readString(work.resolve("cli-" + parallel + ".log")));
       }
       Map<String, Long> perTarget = countLines(out);
       long written = perTarget.values().stream().mapToLong(Long::longValue).sum();
-      long targetCount = sandbox.customerIds().stream().mapToLong(c -> sandbox.subscriptionIds(c).size()).sum();
-      if (written != expected || perTarget.size() != targetCount
+      long targetCount =
+          sandbox.customerIds().stream().mapToLong(c -> sandbox.subscriptionIds(c).size()).sum();
+      if (written != expected
+          || perTarget.size() != targetCount
           || perTarget.values().stream().anyMatch(n -> n != expected / targetCount)) {
-        throw new IllegalStateException("pcusage export wrote " + written + " records over " + perTarget.size()
-            + " targets, expected " + expected + " over " + targetCount);
+        throw new IllegalStateException(
+            "pcusage export wrote "
+                + written
+                + " records over "
+                + perTarget.size()
+                + " targets, expected "
+                + expected
+                + " over "
+                + targetCount);
       }
       return millis;
     } catch (IOException e) {
@@ -165,9 +243,15 @@ public final class ExportScalingHarness {
     for (int i = 0; i < 3; i++) {
       try {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar", cli.toString(), "--version").redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process =
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    cli.toString(),
+                    "--version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         process.waitFor(1, TimeUnit.MINUTES);
         times.add(Math.round((System.nanoTime() - start) / 1e6));
       } catch (IOException e) {

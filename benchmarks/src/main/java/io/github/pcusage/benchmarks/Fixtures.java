@@ -50,8 +50,13 @@ final class Fixtures {
   static byte[] renderPage() {
     try (Listing listing = listing(1, Duration.ZERO, 0)) {
       OkHttpClient http = new OkHttpClient();
-      try (Response response = http.newCall(new Request.Builder().url(listing.firstPageUrl())
-          .header("Authorization", "Bearer " + TOKEN).build()).execute()) {
+      try (Response response =
+          http.newCall(
+                  new Request.Builder()
+                      .url(listing.firstPageUrl())
+                      .header("Authorization", "Bearer " + TOKEN)
+                      .build())
+              .execute()) {
         if (response.code() != 200) {
           throw new IllegalStateException("sandbox answered " + response.code());
         }
@@ -66,8 +71,8 @@ final class Fixtures {
   }
 
   /**
-   * A started sandbox like {@link #listing} whose page cache holds every page, rendered once here, so
-   * that the measured client never waits for the sandbox to render (about 18 ms per page).
+   * A started sandbox like {@link #listing} whose page cache holds every page, rendered once here,
+   * so that the measured client never waits for the sandbox to render (about 18 ms per page).
    */
   static Listing cachedListing(int pages, Duration latency) {
     Listing listing = listing(pages, latency, pages * 800_000L + (16L << 20));
@@ -112,8 +117,17 @@ final class Fixtures {
 
     /** The first page's URL, as a plain client sends it. */
     String firstPageUrl() {
-      return sandbox.baseUrl() + "/v1/customers/" + customer + "/subscriptions/" + subscription
-          + "/utilizations/azure?start_time=" + START_TEXT + "&end_time=" + END_TEXT + "&size=" + PAGE_SIZE;
+      return sandbox.baseUrl()
+          + "/v1/customers/"
+          + customer
+          + "/subscriptions/"
+          + subscription
+          + "/utilizations/azure?start_time="
+          + START_TEXT
+          + "&end_time="
+          + END_TEXT
+          + "&size="
+          + PAGE_SIZE;
     }
 
     @Override

@@ -33,8 +33,11 @@ final class ForkedJvm {
     return run(heap, List.of(), mainClass, args, prefix);
   }
 
-  /** As {@link #run(String, Class, List, String)}, with more JVM options (e.g. {@code -Xlog:gc}). */
-  static Properties run(String heap, List<String> jvmOptions, Class<?> mainClass, List<String> args, String prefix) {
+  /**
+   * As {@link #run(String, Class, List, String)}, with more JVM options (e.g. {@code -Xlog:gc}).
+   */
+  static Properties run(
+      String heap, List<String> jvmOptions, Class<?> mainClass, List<String> args, String prefix) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xms" + heap);
@@ -48,7 +51,8 @@ final class ForkedJvm {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       try (BufferedReader out =
-          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = out.readLine()) != null) {
           System.out.println(prefix + line);
@@ -61,7 +65,8 @@ final class ForkedJvm {
       }
       if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
         process.destroyForcibly();
-        throw new IllegalStateException(mainClass.getSimpleName() + " child JVM failed: " + command);
+        throw new IllegalStateException(
+            mainClass.getSimpleName() + " child JVM failed: " + command);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -102,7 +107,9 @@ final class ForkedJvm {
       return -1;
     }
     long total = 0;
-    for (long bytes : ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(threads.getAllThreadIds())) {
+    for (long bytes :
+        ((com.sun.management.ThreadMXBean) threads)
+            .getThreadAllocatedBytes(threads.getAllThreadIds())) {
       total += Math.max(0, bytes);
     }
     return total;
@@ -110,7 +117,10 @@ final class ForkedJvm {
 
   /** The system load average over the last minute (other processes share the cores). */
   static String loadAverage() {
-    return String.format(java.util.Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    return String.format(
+        java.util.Locale.ROOT,
+        "%.2f",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   /** Names of the collectors. */

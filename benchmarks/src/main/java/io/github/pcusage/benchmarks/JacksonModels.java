@@ -98,6 +98,11 @@ final class JacksonModels {
 
   /** A link's method. */
   public enum Method {
-    GET, POST, PUT, PATCH, DELETE, HEAD
+    GET,
+    POST,
+    PUT,
+    PATCH,
+    DELETE,
+    HEAD
   }
 }

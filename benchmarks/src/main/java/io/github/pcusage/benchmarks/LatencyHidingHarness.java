@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Target 4: with the sandbox answering each page after {@code latency} and a consumer that spends as
- * long on each page as fetching it takes, compares the listing time with prefetch on (the default)
- * and off. Expected: about {@code max(fetch, consume)} per page with prefetch, the sum without.
+ * Target 4: with the sandbox answering each page after {@code latency} and a consumer that spends
+ * as long on each page as fetching it takes, compares the listing time with prefetch on (the
+ * default) and off. Expected: about {@code max(fetch, consume)} per page with prefetch, the sum
+ * without.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.pcusage.benchmarks.LatencyHidingHarness \
@@ -34,13 +35,17 @@ public final class LatencyHidingHarness {
   public static void main(String[] args) {
     Options options = Options.parse(args);
     Properties results =
-        run(options.integer("pages", 10), options.integer("latencyMs", 100), options.integer("runs", 3));
+        run(
+            options.integer("pages", 10),
+            options.integer("latencyMs", 100),
+            options.integer("runs", 3));
     ForkedJvm.save(results, options.text("out", null));
   }
 
   static Properties run(int pages, int latencyMs, int runs) {
     Properties results = new Properties();
-    try (Fixtures.Listing listing = Fixtures.listing(pages, Duration.ofMillis(latencyMs), 256L << 20);
+    try (Fixtures.Listing listing =
+            Fixtures.listing(pages, Duration.ofMillis(latencyMs), 256L << 20);
         PartnerCenterClient on = Fixtures.client(listing.sandbox.baseUrl(), true);
         PartnerCenterClient off = Fixtures.client(listing.sandbox.baseUrl(), false)) {
       // Warm-up: JIT, connections and the sandbox's page cache.
@@ -68,13 +73,19 @@ public final class LatencyHidingHarness {
       put(results, "prefetchOff", withoutPrefetch);
       results.setProperty("expectedMaxMs", String.valueOf((pages + 1) * fetchPerPageMs));
       results.setProperty("expectedSumMs", String.valueOf(pages * 2 * fetchPerPageMs));
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "%d pages, latency %d ms: fetch alone %d ms per page; consumer %d ms per page%n"
               + "prefetch on:  %s ms (expected ~(pages+1) x max = %d ms)%n"
               + "prefetch off: %s ms (expected ~pages x sum = %d ms)%n",
-          pages, latencyMs, fetchPerPageMs, fetchPerPageMs,
-          results.getProperty("prefetchOnMs"), (pages + 1) * fetchPerPageMs,
-          results.getProperty("prefetchOffMs"), pages * 2 * fetchPerPageMs);
+          pages,
+          latencyMs,
+          fetchPerPageMs,
+          fetchPerPageMs,
+          results.getProperty("prefetchOnMs"),
+          (pages + 1) * fetchPerPageMs,
+          results.getProperty("prefetchOffMs"),
+          pages * 2 * fetchPerPageMs);
     }
     return results;
   }
@@ -112,7 +123,8 @@ public final class LatencyHidingHarness {
     sorted.sort(null);
     results.setProperty(key + "Ms", String.valueOf(Math.round(median(nanos) / 1e6)));
     results.setProperty(key + "MinMs", String.valueOf(Math.round(sorted.get(0) / 1e6)));
-    results.setProperty(key + "MaxMs", String.valueOf(Math.round(sorted.get(sorted.size() - 1) / 1e6)));
+    results.setProperty(
+        key + "MaxMs", String.valueOf(Math.round(sorted.get(sorted.size() - 1) / 1e6)));
   }
 
   private static double median(List<Long> values) {

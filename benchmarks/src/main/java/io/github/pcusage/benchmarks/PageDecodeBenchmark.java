@@ -8,6 +8,7 @@ import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.model.AzureUtilizationRecordCollection;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import okio.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,7 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import okio.Buffer;
 
 /**
  * Target 1: decoding the bytes of one real 1000-record page, four ways. Scores are records per
@@ -43,7 +43,9 @@ import okio.Buffer;
 @OperationsPerInvocation(Fixtures.PAGE_SIZE)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class PageDecodeBenchmark {
   byte[] page;
   JsonAdapter<AzureUtilizationRecordCollection> sdk;
@@ -62,7 +64,8 @@ public class PageDecodeBenchmark {
     this.reflective = ReflectiveMoshi.moshi().adapter(AzureUtilizationRecordCollection.class);
     if (!ReflectiveMoshi.isReflective(reflective, AzureUtilizationRecordCollection.class)
         || !ReflectiveMoshi.isReflective(
-            ReflectiveMoshi.moshi().adapter(AzureUtilizationRecord.class), AzureUtilizationRecord.class)) {
+            ReflectiveMoshi.moshi().adapter(AzureUtilizationRecord.class),
+            AzureUtilizationRecord.class)) {
       throw new IllegalStateException("not Moshi's reflective adapter: " + reflective);
     }
     this.jackson = JacksonModels.collectionReader();

@@ -13,8 +13,9 @@ import okhttp3.Response;
 
 /**
  * The listing loops the end-to-end benchmark compares: the SDK's stream, a plain OkHttp + Jackson
- * loop, and a bytes-only OkHttp loop. Each walks every page of a {@link Fixtures.Listing}, following
- * {@code links.next} with its {@code MS-ContinuationToken} header, and returns the records seen.
+ * loop, and a bytes-only OkHttp loop. Each walks every page of a {@link Fixtures.Listing},
+ * following {@code links.next} with its {@code MS-ContinuationToken} header, and returns the
+ * records seen.
  */
 final class PlainLoops {
   private static final String CONTINUATION_HEADER = "MS-ContinuationToken";
@@ -22,9 +23,11 @@ final class PlainLoops {
   private PlainLoops() {}
 
   /** Every record through {@code client.utilizations(...).stream()}. */
-  static long sdkStream(PartnerCenterClient client, Fixtures.Listing listing, Consumer<Object> sink) {
+  static long sdkStream(
+      PartnerCenterClient client, Fixtures.Listing listing, Consumer<Object> sink) {
     Iterator<AzureUtilizationRecord> records =
-        client.utilizations(listing.customer, listing.subscription, Fixtures.query()).stream().iterator();
+        client.utilizations(listing.customer, listing.subscription, Fixtures.query()).stream()
+            .iterator();
     long count = 0;
     while (records.hasNext()) {
       sink.accept(records.next());
@@ -35,7 +38,8 @@ final class PlainLoops {
 
   /** (e) What a hand-written client does: OkHttp, Jackson databind from the body's stream. */
   static long okHttpJackson(
-      OkHttpClient http, ObjectReader reader, Fixtures.Listing listing, Consumer<Object> sink) throws IOException {
+      OkHttpClient http, ObjectReader reader, Fixtures.Listing listing, Consumer<Object> sink)
+      throws IOException {
     String url = listing.firstPageUrl();
     String token = null;
     long count = 0;
@@ -67,7 +71,8 @@ final class PlainLoops {
    * (f) The floor: the same requests, each body read into a {@code byte[]} and nothing decoded but
    * {@code totalCount} and the next link, found by scanning the head and the tail of the bytes.
    */
-  static long okHttpBytes(OkHttpClient http, Fixtures.Listing listing, Consumer<Object> sink) throws IOException {
+  static long okHttpBytes(OkHttpClient http, Fixtures.Listing listing, Consumer<Object> sink)
+      throws IOException {
     String url = listing.firstPageUrl();
     String token = null;
     long count = 0;
@@ -77,18 +82,26 @@ final class PlainLoops {
         byte[] body = response.body().bytes();
         sink.accept(body);
         count += totalCount(body);
-        String tail = new String(body, Math.max(0, body.length - 4096), Math.min(4096, body.length),
-            StandardCharsets.ISO_8859_1);
+        String tail =
+            new String(
+                body,
+                Math.max(0, body.length - 4096),
+                Math.min(4096, body.length),
+                StandardCharsets.ISO_8859_1);
         String uri = between(tail, "\"next\":{\"uri\":\"", "\"");
         url = uri == null ? null : listing.sandbox.baseUrl() + "/v1/" + uri;
-        token = uri == null ? null : between(tail, "\"key\":\"" + CONTINUATION_HEADER + "\",\"value\":\"", "\"");
+        token =
+            uri == null
+                ? null
+                : between(tail, "\"key\":\"" + CONTINUATION_HEADER + "\",\"value\":\"", "\"");
       }
     }
     return count;
   }
 
   private static Request request(String url, String token) {
-    Request.Builder request = new Request.Builder().url(url).header("Authorization", "Bearer " + Fixtures.TOKEN);
+    Request.Builder request =
+        new Request.Builder().url(url).header("Authorization", "Bearer " + Fixtures.TOKEN);
     if (token != null) {
       request.header(CONTINUATION_HEADER, token);
     }
@@ -97,7 +110,8 @@ final class PlainLoops {
 
   private static void check(Response response) {
     if (response.code() != 200) {
-      throw new IllegalStateException("HTTP " + response.code() + " from " + response.request().url());
+      throw new IllegalStateException(
+          "HTTP " + response.code() + " from " + response.request().url());
     }
   }
 

@@ -18,57 +18,65 @@ import java.util.Map;
  * ClassJsonAdapter} (the models carry no {@code @JsonClass}, so no generated adapter is looked up).
  */
 final class ReflectiveMoshi {
-  private static final Type STRING_MAP = Types.newParameterizedType(Map.class, String.class, String.class);
+  private static final Type STRING_MAP =
+      Types.newParameterizedType(Map.class, String.class, String.class);
 
   private ReflectiveMoshi() {}
 
   static Moshi moshi() {
     return new Moshi.Builder()
-        .add(BigDecimal.class, new JsonAdapter<BigDecimal>() {
-          @Override
-          public BigDecimal fromJson(JsonReader reader) throws IOException {
-            return new BigDecimal(reader.nextString());
-          }
+        .add(
+            BigDecimal.class,
+            new JsonAdapter<BigDecimal>() {
+              @Override
+              public BigDecimal fromJson(JsonReader reader) throws IOException {
+                return new BigDecimal(reader.nextString());
+              }
 
-          @Override
-          public void toJson(JsonWriter writer, BigDecimal value) {
-            throw new UnsupportedOperationException();
-          }
-        }.nullSafe())
-        .add(OffsetDateTime.class, new JsonAdapter<OffsetDateTime>() {
-          @Override
-          public OffsetDateTime fromJson(JsonReader reader) throws IOException {
-            return OffsetDateTime.parse(reader.nextString());
-          }
+              @Override
+              public void toJson(JsonWriter writer, BigDecimal value) {
+                throw new UnsupportedOperationException();
+              }
+            }.nullSafe())
+        .add(
+            OffsetDateTime.class,
+            new JsonAdapter<OffsetDateTime>() {
+              @Override
+              public OffsetDateTime fromJson(JsonReader reader) throws IOException {
+                return OffsetDateTime.parse(reader.nextString());
+              }
 
-          @Override
-          public void toJson(JsonWriter writer, OffsetDateTime value) {
-            throw new UnsupportedOperationException();
-          }
-        }.nullSafe())
-        .add(STRING_MAP, new JsonAdapter<Map<String, String>>() {
-          @Override
-          public Map<String, String> fromJson(JsonReader reader) throws IOException {
-            Map<String, String> map = new LinkedHashMap<>();
-            reader.beginObject();
-            while (reader.hasNext()) {
-              map.put(reader.nextName(), reader.nextString());
-            }
-            reader.endObject();
-            return map;
-          }
+              @Override
+              public void toJson(JsonWriter writer, OffsetDateTime value) {
+                throw new UnsupportedOperationException();
+              }
+            }.nullSafe())
+        .add(
+            STRING_MAP,
+            new JsonAdapter<Map<String, String>>() {
+              @Override
+              public Map<String, String> fromJson(JsonReader reader) throws IOException {
+                Map<String, String> map = new LinkedHashMap<>();
+                reader.beginObject();
+                while (reader.hasNext()) {
+                  map.put(reader.nextName(), reader.nextString());
+                }
+                reader.endObject();
+                return map;
+              }
 
-          @Override
-          public void toJson(JsonWriter writer, Map<String, String> value) {
-            throw new UnsupportedOperationException();
-          }
-        }.nullSafe())
+              @Override
+              public void toJson(JsonWriter writer, Map<String, String> value) {
+                throw new UnsupportedOperationException();
+              }
+            }.nullSafe())
         .build();
   }
 
   /**
    * Whether {@code adapter} is Moshi's reflective one: its {@code ClassJsonAdapter} prints as
-   * {@code JsonAdapter(<class name>)}, the SDK's generated ones as {@code GeneratedJsonAdapter(...)}.
+   * {@code JsonAdapter(<class name>)}, the SDK's generated ones as {@code
+   * GeneratedJsonAdapter(...)}.
    */
   static boolean isReflective(JsonAdapter<?> adapter, Class<?> type) {
     String text = adapter.toString();

@@ -55,36 +55,56 @@ public final class ReportTable {
   }
 
   private String render(Path dir) throws IOException {
-    line("Java %s (%s), %d cores, %s, %s", System.getProperty("java.version"), System.getProperty("java.vm.name"),
-        Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"), java.time.LocalDate.now());
+    line(
+        "Java %s (%s), %d cores, %s, %s",
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.arch"),
+        java.time.LocalDate.now());
     Path load = dir.resolve("load.txt");
     if (Files.exists(load)) {
-      line("1-minute load average before each part (other processes share the cores): %s",
+      line(
+          "1-minute load average before each part (other processes share the cores): %s",
           String.join(", ", Files.readAllLines(load, StandardCharsets.UTF_8)));
     }
     if (jmh.containsKey("PageDecodeBenchmark.sdkGenerated")) {
       int pageBytes = Fixtures.renderPage().length;
       double perRecord = pageBytes / (double) Fixtures.PAGE_SIZE;
       line("");
-      line("### 1. Page decode: one 1000-record page of %,d bytes (%.0f bytes per record)", pageBytes, perRecord);
+      line(
+          "### 1. Page decode: one 1000-record page of %,d bytes (%.0f bytes per record)",
+          pageBytes, perRecord);
       line("");
-      line("| decoder | records/s (median) | mean ± JMH error (99.9%%) | min - max | MB/s (median) | bytes allocated per record |");
+      line(
+          "| decoder | records/s (median) | mean ± JMH error (99.9%%) | min - max | MB/s (median) | bytes allocated per record |");
       line("|---|---:|---:|---:|---:|---:|");
       decodeRow("(a) SDK, generated adapters", "PageDecodeBenchmark.sdkGenerated", perRecord);
-      decodeRow("(b) Moshi reflective, same models", "PageDecodeBenchmark.moshiReflective", perRecord);
+      decodeRow(
+          "(b) Moshi reflective, same models", "PageDecodeBenchmark.moshiReflective", perRecord);
       decodeRow("(c) Jackson databind, byte[]", "PageDecodeBenchmark.jacksonDatabind", perRecord);
       decodeRow("(d) Moshi JsonReader token walk", "PageDecodeBenchmark.moshiTokenWalk", perRecord);
       line("");
-      ratio("(a)/(c)", "PageDecodeBenchmark.sdkGenerated", "PageDecodeBenchmark.jacksonDatabind", 1.0);
-      ratio("(a)/(b)", "PageDecodeBenchmark.sdkGenerated", "PageDecodeBenchmark.moshiReflective", 1.4);
+      ratio(
+          "(a)/(c)",
+          "PageDecodeBenchmark.sdkGenerated",
+          "PageDecodeBenchmark.jacksonDatabind",
+          1.0);
+      ratio(
+          "(a)/(b)",
+          "PageDecodeBenchmark.sdkGenerated",
+          "PageDecodeBenchmark.moshiReflective",
+          1.4);
       ratio("(a)/(d)", "PageDecodeBenchmark.sdkGenerated", "PageDecodeBenchmark.moshiTokenWalk", 0);
     }
     if (jmh.containsKey("EndToEndBenchmark.sdkStream")) {
       line("");
-      line("### 2. End to end: %,d records, in-process sandbox on loopback, no latency, cached pages",
+      line(
+          "### 2. End to end: %,d records, in-process sandbox on loopback, no latency, cached pages",
           EndToEndBenchmark.RECORDS);
       line("");
-      line("| client | records/s (median) | mean ± JMH error (99.9%%) | min - max | bytes allocated per record |");
+      line(
+          "| client | records/s (median) | mean ± JMH error (99.9%%) | min - max | bytes allocated per record |");
       line("|---|---:|---:|---:|---:|");
       row("SDK `utilizations(...).stream()`, prefetch on", "EndToEndBenchmark.sdkStream");
       row("SDK, `prefetch(false)`", "EndToEndBenchmark.sdkStreamNoPrefetch");
@@ -92,7 +112,11 @@ public final class ReportTable {
       row("(f) plain OkHttp, bytes only (sandbox + transport)", "EndToEndBenchmark.okHttpBytes");
       line("");
       ratio("SDK/(e)", "EndToEndBenchmark.sdkStream", "EndToEndBenchmark.okHttpJackson", 1.1);
-      ratio("SDK prefetch off/(e)", "EndToEndBenchmark.sdkStreamNoPrefetch", "EndToEndBenchmark.okHttpJackson", 0);
+      ratio(
+          "SDK prefetch off/(e)",
+          "EndToEndBenchmark.sdkStreamNoPrefetch",
+          "EndToEndBenchmark.okHttpJackson",
+          0);
       ratio("SDK/(f)", "EndToEndBenchmark.sdkStream", "EndToEndBenchmark.okHttpBytes", 0);
     }
     Properties streaming = properties(dir.resolve("streaming.properties"));
@@ -106,82 +130,135 @@ public final class ReportTable {
       if (streaming != null) {
         String heap = streaming.getProperty("heap");
         double share = Double.parseDouble(streaming.getProperty("gcShare"));
-        line("| streaming %,d records, `-Xmx%s` (%s): GC time share | %.1f %% (%s ms of %s ms) | < 10 %% %s |",
-            Long.parseLong(streaming.getProperty("records")), heap, streaming.getProperty("gc"), 100 * share,
-            streaming.getProperty("gcMillis"), streaming.getProperty("wallMillis"), verdict(share < 0.10));
-        for (String key : streaming.stringPropertyNames().stream().filter(k -> k.startsWith("liveHeapAfterGc."))
-            .sorted((x, y) -> Long.compare(suffix(x), suffix(y))).toArray(String[]::new)) {
-          line("| live heap after GC at %,d records | %,d bytes | flat |", suffix(key),
-              Long.parseLong(streaming.getProperty(key)));
+        line(
+            "| streaming %,d records, `-Xmx%s` (%s): GC time share | %.1f %% (%s ms of %s ms) | < 10 %% %s |",
+            Long.parseLong(streaming.getProperty("records")),
+            heap,
+            streaming.getProperty("gc"),
+            100 * share,
+            streaming.getProperty("gcMillis"),
+            streaming.getProperty("wallMillis"),
+            verdict(share < 0.10));
+        for (String key :
+            streaming.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("liveHeapAfterGc."))
+                .sorted((x, y) -> Long.compare(suffix(x), suffix(y)))
+                .toArray(String[]::new)) {
+          line(
+              "| live heap after GC at %,d records | %,d bytes | flat |",
+              suffix(key), Long.parseLong(streaming.getProperty(key)));
         }
-        line("| streaming throughput at `-Xmx%s` | %,d records/s | - |", heap,
-            Long.parseLong(streaming.getProperty("recordsPerSecond")));
-        line("| collections during the listing; bytes allocated per record | %s; %,d | - |",
-            streaming.getProperty("gcCount"), Long.parseLong(streaming.getProperty("allocatedBytesPerRecord")));
+        line(
+            "| streaming throughput at `-Xmx%s` | %,d records/s | - |",
+            heap, Long.parseLong(streaming.getProperty("recordsPerSecond")));
+        line(
+            "| collections during the listing; bytes allocated per record | %s; %,d | - |",
+            streaming.getProperty("gcCount"),
+            Long.parseLong(streaming.getProperty("allocatedBytesPerRecord")));
       }
       if (retained != null) {
         double perRecord = Double.parseDouble(retained.getProperty("bytesPerRecord"));
-        line("| retained per record, %,d records kept in a List (`-Xmx%s`) | %.0f bytes | <= 1000 %s |",
-            Long.parseLong(retained.getProperty("records")), retained.getProperty("heap"), perRecord,
+        line(
+            "| retained per record, %,d records kept in a List (`-Xmx%s`) | %.0f bytes | <= 1000 %s |",
+            Long.parseLong(retained.getProperty("records")),
+            retained.getProperty("heap"),
+            perRecord,
             verdict(perRecord <= 1000));
       }
     }
     Properties latency = properties(dir.resolve("latency.properties"));
     if (latency != null) {
       line("");
-      line("### 4. Latency hiding: %s pages, sandbox latency %s ms, consumer %s ms per page",
-          latency.getProperty("pages"), latency.getProperty("latencyMs"), latency.getProperty("consumePerPageMs"));
+      line(
+          "### 4. Latency hiding: %s pages, sandbox latency %s ms, consumer %s ms per page",
+          latency.getProperty("pages"),
+          latency.getProperty("latencyMs"),
+          latency.getProperty("consumePerPageMs"));
       line("");
       line("| listing | time (median) | min - max | expected |");
       line("|---|---:|---:|---:|");
-      line("| fetch only (prefetch off, no consumer) | %s ms | %s - %s ms | %s ms per page |",
-          latency.getProperty("fetchOnlyMs"), latency.getProperty("fetchOnlyMinMs"),
-          latency.getProperty("fetchOnlyMaxMs"), latency.getProperty("fetchPerPageMs"));
-      line("| prefetch on (default) + consumer | %s ms | %s - %s ms | ~(pages+1) x max = %s ms |",
-          latency.getProperty("prefetchOnMs"), latency.getProperty("prefetchOnMinMs"),
-          latency.getProperty("prefetchOnMaxMs"), latency.getProperty("expectedMaxMs"));
-      line("| `prefetch(false)` + consumer | %s ms | %s - %s ms | ~pages x sum = %s ms |",
-          latency.getProperty("prefetchOffMs"), latency.getProperty("prefetchOffMinMs"),
-          latency.getProperty("prefetchOffMaxMs"), latency.getProperty("expectedSumMs"));
+      line(
+          "| fetch only (prefetch off, no consumer) | %s ms | %s - %s ms | %s ms per page |",
+          latency.getProperty("fetchOnlyMs"),
+          latency.getProperty("fetchOnlyMinMs"),
+          latency.getProperty("fetchOnlyMaxMs"),
+          latency.getProperty("fetchPerPageMs"));
+      line(
+          "| prefetch on (default) + consumer | %s ms | %s - %s ms | ~(pages+1) x max = %s ms |",
+          latency.getProperty("prefetchOnMs"),
+          latency.getProperty("prefetchOnMinMs"),
+          latency.getProperty("prefetchOnMaxMs"),
+          latency.getProperty("expectedMaxMs"));
+      line(
+          "| `prefetch(false)` + consumer | %s ms | %s - %s ms | ~pages x sum = %s ms |",
+          latency.getProperty("prefetchOffMs"),
+          latency.getProperty("prefetchOffMinMs"),
+          latency.getProperty("prefetchOffMaxMs"),
+          latency.getProperty("expectedSumMs"));
       double on = Double.parseDouble(latency.getProperty("prefetchOnMs"));
       double off = Double.parseDouble(latency.getProperty("prefetchOffMs"));
       double max = Double.parseDouble(latency.getProperty("expectedMaxMs"));
       line("");
-      line("- off/on = %.2fx; on/expected max = %.2f %s", off / on, on / max, verdict(on <= 1.15 * max));
+      line(
+          "- off/on = %.2fx; on/expected max = %.2f %s",
+          off / on, on / max, verdict(on <= 1.15 * max));
     }
     Properties export = properties(dir.resolve("export.properties"));
     if (export != null) {
       line("");
-      line("### 5. `pcusage export`: %s targets, %s requests, %s records, sandbox latency %s ms",
-          export.getProperty("targets"), export.getProperty("requests"), export.getProperty("records"),
+      line(
+          "### 5. `pcusage export`: %s targets, %s requests, %s records, sandbox latency %s ms",
+          export.getProperty("targets"),
+          export.getProperty("requests"),
+          export.getProperty("records"),
           export.getProperty("latencyMs"));
       line("");
-      line("| run | wall time (incl. CLI start-up %s ms) | speed-up vs --parallel 1 |", export.getProperty("startupMs"));
+      line(
+          "| run | wall time (incl. CLI start-up %s ms) | speed-up vs --parallel 1 |",
+          export.getProperty("startupMs"));
       line("|---|---:|---:|");
       double one = Double.parseDouble(export.getProperty("parallel.1.ms", "0"));
-      String[] keys = export.stringPropertyNames().stream().filter(k -> k.startsWith("parallel."))
-          .sorted((x, y) -> Long.compare(parallelOf(x), parallelOf(y))).toArray(String[]::new);
+      String[] keys =
+          export.stringPropertyNames().stream()
+              .filter(k -> k.startsWith("parallel."))
+              .sorted((x, y) -> Long.compare(parallelOf(x), parallelOf(y)))
+              .toArray(String[]::new);
       double fastest = 0;
       for (String key : keys) {
         double ms = Double.parseDouble(export.getProperty(key));
         fastest = ms;
-        line("| `--parallel %d` | %,.0f ms | %s |", parallelOf(key), ms, one > 0 ? String.format(Locale.ROOT, "%.2fx", one / ms) : "-");
+        line(
+            "| `--parallel %d` | %,.0f ms | %s |",
+            parallelOf(key), ms, one > 0 ? String.format(Locale.ROOT, "%.2fx", one / ms) : "-");
       }
       double faultsMs = Double.parseDouble(export.getProperty("faults.ms"));
       long served = Long.parseLong(export.getProperty("faults.served429"));
       java.util.regex.Matcher retryAfter =
-          java.util.regex.Pattern.compile("retry-after=(\\d+)").matcher(export.getProperty("faults"));
+          java.util.regex.Pattern.compile("retry-after=(\\d+)")
+              .matcher(export.getProperty("faults"));
       long retryAfterMs = retryAfter.find() ? 1000 * Long.parseLong(retryAfter.group(1)) : 1000;
       double roundTrip = one / Double.parseDouble(export.getProperty("requests"));
       double budget = fastest + served * (retryAfterMs + roundTrip);
-      line("| `--parallel %s`, faults `%s` | %,.0f ms | %d x 429 served, %s records written, none lost |",
-          export.getProperty("faults.parallel"), export.getProperty("faults"), faultsMs, served,
+      line(
+          "| `--parallel %s`, faults `%s` | %,.0f ms | %d x 429 served, %s records written, none lost |",
+          export.getProperty("faults.parallel"),
+          export.getProperty("faults"),
+          faultsMs,
+          served,
           export.getProperty("faults.recordsWritten"));
       line("");
-      line("- with 429s: %,.0f ms, i.e. %,.0f ms more than without, %,.0f ms per 429 served; budget: fault-free %,.0f ms"
+      line(
+          "- with 429s: %,.0f ms, i.e. %,.0f ms more than without, %,.0f ms per 429 served; budget: fault-free %,.0f ms"
               + " + %d x (Retry-After %d ms + one round trip, %.0f ms at --parallel 1) = %,.0f ms %s",
-          faultsMs, faultsMs - fastest, served == 0 ? 0 : (faultsMs - fastest) / served, fastest, served, retryAfterMs,
-          roundTrip, budget, verdict(faultsMs <= budget));
+          faultsMs,
+          faultsMs - fastest,
+          served == 0 ? 0 : (faultsMs - fastest) / served,
+          fastest,
+          served,
+          retryAfterMs,
+          roundTrip,
+          budget,
+          verdict(faultsMs <= budget));
     }
     return out.toString();
   }
@@ -193,9 +270,16 @@ public final class ReportTable {
   private void decodeRow(String label, String key, double bytesPerRecord) {
     JsonNode metric = jmh.get(key).get("primaryMetric");
     double median = metric.get("scorePercentiles").get("50.0").asDouble();
-    line("| %s | %,.0f | %,.0f ± %,.0f | %,.0f - %,.0f | %.1f | %s |", label, median, metric.get("score").asDouble(),
-        metric.get("scoreError").asDouble(), metric.get("scorePercentiles").get("0.0").asDouble(),
-        metric.get("scorePercentiles").get("100.0").asDouble(), median * bytesPerRecord / 1e6, allocated(key));
+    line(
+        "| %s | %,.0f | %,.0f ± %,.0f | %,.0f - %,.0f | %.1f | %s |",
+        label,
+        median,
+        metric.get("score").asDouble(),
+        metric.get("scoreError").asDouble(),
+        metric.get("scorePercentiles").get("0.0").asDouble(),
+        metric.get("scorePercentiles").get("100.0").asDouble(),
+        median * bytesPerRecord / 1e6,
+        allocated(key));
   }
 
   private void row(String label, String key) {
@@ -204,9 +288,15 @@ public final class ReportTable {
       return;
     }
     JsonNode metric = result.get("primaryMetric");
-    line("| %s | %,.0f | %,.0f ± %,.0f | %,.0f - %,.0f | %s |", label, median(key), metric.get("score").asDouble(),
-        metric.get("scoreError").asDouble(), metric.get("scorePercentiles").get("0.0").asDouble(),
-        metric.get("scorePercentiles").get("100.0").asDouble(), allocated(key));
+    line(
+        "| %s | %,.0f | %,.0f ± %,.0f | %,.0f - %,.0f | %s |",
+        label,
+        median(key),
+        metric.get("score").asDouble(),
+        metric.get("scoreError").asDouble(),
+        metric.get("scorePercentiles").get("0.0").asDouble(),
+        metric.get("scorePercentiles").get("100.0").asDouble(),
+        allocated(key));
   }
 
   private void ratio(String label, String numerator, String denominator, double target) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Target 3, retained: a caller keeps every record of a listing in a {@code List}. Reports (live heap
- * after GC with the list) minus (live heap after GC before the listing), divided by the records.
+ * Target 3, retained: a caller keeps every record of a listing in a {@code List}. Reports (live
+ * heap after GC with the list) minus (live heap after GC before the listing), divided by the
+ * records.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.pcusage.benchmarks.RetainedMemoryHarness \
@@ -37,9 +38,14 @@ public final class RetainedMemoryHarness {
   static Properties run(int records, String heap) {
     int pages = (records + Fixtures.PAGE_SIZE - 1) / Fixtures.PAGE_SIZE;
     try (Fixtures.Listing listing = Fixtures.cachedListing(pages, Duration.ZERO)) {
-      System.out.println("keeping " + listing.records + " records in a List in a -Xmx" + heap + " JVM");
-      Properties results = ForkedJvm.run(heap, RetainedMemoryHarness.class,
-          List.of("--child", listing.sandbox.baseUrl(), listing.customer, listing.subscription), "  ");
+      System.out.println(
+          "keeping " + listing.records + " records in a List in a -Xmx" + heap + " JVM");
+      Properties results =
+          ForkedJvm.run(
+              heap,
+              RetainedMemoryHarness.class,
+              List.of("--child", listing.sandbox.baseUrl(), listing.customer, listing.subscription),
+              "  ");
       results.setProperty("heap", heap);
       return results;
     }
@@ -50,7 +56,8 @@ public final class RetainedMemoryHarness {
     List<AzureUtilizationRecord> kept = new ArrayList<>();
     long before;
     try (PartnerCenterClient client = Fixtures.client(args[1], true)) {
-      // Warm-up listing of one page, so that classes, pools and caches are in place before measuring.
+      // Warm-up listing of one page, so that classes, pools and caches are in place before
+      // measuring.
       client.utilizations(args[2], args[3], Fixtures.query()).stream().limit(1).count();
       before = ForkedJvm.liveHeapAfterGc(spent);
       client.utilizations(args[2], args[3], Fixtures.query()).forEach(kept::add);
@@ -61,7 +68,8 @@ public final class RetainedMemoryHarness {
     ForkedJvm.result("heapBeforeBytes", before);
     ForkedJvm.result("heapAfterBytes", after);
     ForkedJvm.result("bytesPerRecord", String.format(java.util.Locale.ROOT, "%.1f", perRecord));
-    System.out.printf("%,d records kept: %,d bytes live after GC (%,d before) = %.0f bytes per record%n",
+    System.out.printf(
+        "%,d records kept: %,d bytes live after GC (%,d before) = %.0f bytes per record%n",
         kept.size(), after, before, perRecord);
     if (kept.get(kept.size() - 1) == null) {
       throw new IllegalStateException("unreachable; keeps the list alive until after the measure");

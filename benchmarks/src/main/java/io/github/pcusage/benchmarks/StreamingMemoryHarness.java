@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Target 3, streaming: a million records through {@code client.utilizations(...).stream()} in a
- * JVM limited to {@code -Xmx32m}. Reports the share of the listing's time spent in GC (explicit
+ * Target 3, streaming: a million records through {@code client.utilizations(...).stream()} in a JVM
+ * limited to {@code -Xmx32m}. Reports the share of the listing's time spent in GC (explicit
  * collections excluded) and the live heap after a full GC at each checkpoint, which should stay
  * flat.
  *
@@ -39,10 +39,13 @@ public final class StreamingMemoryHarness {
       return;
     }
     Options options = Options.parse(args);
-    Properties results = run(
-        options.integer("records", 1_000_000), options.text("checkpoints", "100000,300000,1000000"),
-        options.text("heap", "32m"), Boolean.parseBoolean(options.text("prefetch", "true")),
-        options.text("jvm", ""));
+    Properties results =
+        run(
+            options.integer("records", 1_000_000),
+            options.text("checkpoints", "100000,300000,1000000"),
+            options.text("heap", "32m"),
+            Boolean.parseBoolean(options.text("prefetch", "true")),
+            options.text("jvm", ""));
     ForkedJvm.save(results, options.text("out", null));
   }
 
@@ -51,15 +54,26 @@ public final class StreamingMemoryHarness {
   }
 
   /** {@code jvm}: more options for the child JVM, comma-separated (e.g. {@code -Xlog:gc}). */
-  static Properties run(int records, String checkpoints, String heap, boolean prefetch, String jvm) {
+  static Properties run(
+      int records, String checkpoints, String heap, boolean prefetch, String jvm) {
     int pages = (records + Fixtures.PAGE_SIZE - 1) / Fixtures.PAGE_SIZE;
     try (Fixtures.Listing listing = Fixtures.cachedListing(pages, Duration.ZERO)) {
-      System.out.println("streaming " + listing.records + " records through the SDK in a -Xmx" + heap + " JVM");
+      System.out.println(
+          "streaming " + listing.records + " records through the SDK in a -Xmx" + heap + " JVM");
       List<String> jvmOptions = jvm.isBlank() ? List.of() : List.of(jvm.split(","));
-      Properties results = ForkedJvm.run(heap, jvmOptions, StreamingMemoryHarness.class,
-          List.of("--child", listing.sandbox.baseUrl(), listing.customer, listing.subscription, checkpoints,
-              String.valueOf(prefetch)),
-          "  ");
+      Properties results =
+          ForkedJvm.run(
+              heap,
+              jvmOptions,
+              StreamingMemoryHarness.class,
+              List.of(
+                  "--child",
+                  listing.sandbox.baseUrl(),
+                  listing.customer,
+                  listing.subscription,
+                  checkpoints,
+                  String.valueOf(prefetch)),
+              "  ");
       results.setProperty("heap", heap);
       results.setProperty("prefetch", String.valueOf(prefetch));
       return results;
@@ -113,9 +127,15 @@ public final class StreamingMemoryHarness {
       ForkedJvm.result("gcCount", gcCount);
       ForkedJvm.result("allocatedBytesPerRecord", allocated / Math.max(1, count));
       ForkedJvm.result("loadAverageAtEnd", ForkedJvm.loadAverage());
-      System.out.printf("%,d records in %.1f s, GC %d ms = %.1f%% of the time (explicit GCs excluded);"
+      System.out.printf(
+          "%,d records in %.1f s, GC %d ms = %.1f%% of the time (explicit GCs excluded);"
               + " %d collections, %,d bytes allocated per record; load average %s%n",
-          count, wallNanos / 1e9, gcMillis, 100 * share, gcCount, allocated / Math.max(1, count),
+          count,
+          wallNanos / 1e9,
+          gcMillis,
+          100 * share,
+          gcCount,
+          allocated / Math.max(1, count),
           ForkedJvm.loadAverage());
     }
   }

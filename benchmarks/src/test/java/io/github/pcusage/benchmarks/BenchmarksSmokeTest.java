@@ -19,8 +19,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * see the records it was given, and the decoders must agree value for value. No timing is asserted.
  */
 class BenchmarksSmokeTest {
-  private static final Blackhole BLACKHOLE = new Blackhole(
-      "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+  private static final Blackhole BLACKHOLE =
+      new Blackhole(
+          "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
 
   private static PageDecodeBenchmark decode;
 
@@ -84,7 +85,8 @@ class BenchmarksSmokeTest {
 
     assertThat(results.getProperty("records")).isEqualTo("3000");
     assertThat(results.stringPropertyNames())
-        .contains("liveHeapAfterGc.1000", "liveHeapAfterGc.2000", "liveHeapAfterGc.3000", "gcShare");
+        .contains(
+            "liveHeapAfterGc.1000", "liveHeapAfterGc.2000", "liveHeapAfterGc.3000", "gcShare");
   }
 
   @Test
@@ -99,31 +101,52 @@ class BenchmarksSmokeTest {
   void theLatencyHarnessListsBothWays() {
     Properties results = LatencyHidingHarness.run(2, 5, 1);
 
-    assertThat(results.stringPropertyNames()).contains("prefetchOnMs", "prefetchOffMs", "fetchPerPageMs");
+    assertThat(results.stringPropertyNames())
+        .contains("prefetchOnMs", "prefetchOffMs", "fetchPerPageMs");
   }
 
   @Test
   void theExportHarnessWritesEveryRecordWhenTheCliIsBuilt() throws Exception {
     java.nio.file.Path cli = java.nio.file.Path.of("..", "cli", "target", "pcusage.jar");
-    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(cli), "cli/target/pcusage.jar not built");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isRegularFile(cli), "cli/target/pcusage.jar not built");
 
-    Properties results = ExportScalingHarness.run(cli, 2, 1, 2, 10, 5, "1,2", "429=0.2,seed=3,retry-after=1");
+    Properties results =
+        ExportScalingHarness.run(cli, 2, 1, 2, 10, 5, "1,2", "429=0.2,seed=3,retry-after=1");
 
     assertThat(results.getProperty("records")).isEqualTo("40");
-    assertThat(results.stringPropertyNames()).contains("parallel.1.ms", "parallel.2.ms", "faults.ms");
+    assertThat(results.stringPropertyNames())
+        .contains("parallel.1.ms", "parallel.2.ms", "faults.ms");
   }
 
   /** The record's values in a canonical order, for comparing models of different libraries. */
   private static List<Object> values(AzureUtilizationRecord r) {
     AzureResource res = r.getResource();
     AzureInstanceData data = r.getInstanceData();
-    List<Object> values = new ArrayList<>(Arrays.asList(
-        r.getUsageStartTime(), r.getUsageEndTime(), r.getQuantity(), r.getQuantity().scale(), r.getUnit(),
-        r.getInfoFields(), res.getId(), res.getName(), res.getCategory(), res.getSubcategory(), res.getRegion(),
-        r.getAttributes() == null ? null : r.getAttributes().getObjectType()));
+    List<Object> values =
+        new ArrayList<>(
+            Arrays.asList(
+                r.getUsageStartTime(),
+                r.getUsageEndTime(),
+                r.getQuantity(),
+                r.getQuantity().scale(),
+                r.getUnit(),
+                r.getInfoFields(),
+                res.getId(),
+                res.getName(),
+                res.getCategory(),
+                res.getSubcategory(),
+                res.getRegion(),
+                r.getAttributes() == null ? null : r.getAttributes().getObjectType()));
     if (data != null) {
-      values.addAll(Arrays.asList(data.getResourceUri(), data.getLocation(), data.getPartNumber(),
-          data.getOrderNumber(), data.getTags(), data.getAdditionalInfo()));
+      values.addAll(
+          Arrays.asList(
+              data.getResourceUri(),
+              data.getLocation(),
+              data.getPartNumber(),
+              data.getOrderNumber(),
+              data.getTags(),
+              data.getAdditionalInfo()));
     }
     return values;
   }
@@ -131,13 +154,30 @@ class BenchmarksSmokeTest {
   private static List<Object> values(JacksonModels.Record r) {
     JacksonModels.Resource res = r.resource;
     JacksonModels.InstanceData data = r.instanceData;
-    List<Object> values = new ArrayList<>(Arrays.asList(
-        r.usageStartTime, r.usageEndTime, r.quantity, r.quantity.scale(), r.unit, r.infoFields, res.id,
-        res.name, res.category, res.subcategory, res.region,
-        r.attributes == null ? null : r.attributes.objectType));
+    List<Object> values =
+        new ArrayList<>(
+            Arrays.asList(
+                r.usageStartTime,
+                r.usageEndTime,
+                r.quantity,
+                r.quantity.scale(),
+                r.unit,
+                r.infoFields,
+                res.id,
+                res.name,
+                res.category,
+                res.subcategory,
+                res.region,
+                r.attributes == null ? null : r.attributes.objectType));
     if (data != null) {
-      values.addAll(Arrays.asList(data.resourceUri, data.location, data.partNumber, data.orderNumber,
-          data.tags, data.additionalInfo));
+      values.addAll(
+          Arrays.asList(
+              data.resourceUri,
+              data.location,
+              data.partNumber,
+              data.orderNumber,
+              data.tags,
+              data.additionalInfo));
     }
     return values;
   }

@@ -15,8 +15,8 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Where a listing written to a file stands: which listing (its fingerprint), the SDK continuation of
- * the next page ({@code null} for the first page), the records and pages written, and the byte
+ * Where a listing written to a file stands: which listing (its fingerprint), the SDK continuation
+ * of the next page ({@code null} for the first page), the records and pages written, and the byte
  * offset of the output file up to which they are. Stored as {@code key=value} lines, replaced
  * atomically, mode 0600 where POSIX permissions exist (the continuation holds Partner Center's
  * continuation token).
@@ -31,7 +31,13 @@ final class Checkpoint {
   final long offset;
   final boolean complete;
 
-  Checkpoint(String fingerprint, String continuation, long records, long pages, long offset, boolean complete) {
+  Checkpoint(
+      String fingerprint,
+      String continuation,
+      long records,
+      long pages,
+      long offset,
+      boolean complete) {
     this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint == null");
     this.continuation = continuation;
     this.records = records;
@@ -53,7 +59,10 @@ final class Checkpoint {
     text.append("offset=").append(offset).append('\n');
     Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
-    Files.write(createPrivate(tmp), text.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE);
+    Files.write(
+        createPrivate(tmp),
+        text.toString().getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.WRITE);
     moveAtomically(tmp, path);
   }
 
@@ -82,10 +91,13 @@ final class Checkpoint {
     }
   }
 
-  /** Creates an empty file readable and writable by its owner only (where POSIX permissions exist). */
+  /**
+   * Creates an empty file readable and writable by its owner only (where POSIX permissions exist).
+   */
   static Path createPrivate(Path path) throws IOException {
     if (Files.getFileStore(path.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
-      FileAttribute<?> mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+      FileAttribute<?> mode =
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
       return Files.createFile(path, mode);
     }
     return Files.createFile(path);

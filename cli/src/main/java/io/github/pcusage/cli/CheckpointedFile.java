@@ -48,12 +48,19 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
   }
 
   /** Starts a new file; {@code option} names the option for messages. */
-  static CheckpointedFile create(Path target, String option, String fingerprint, byte[] header, boolean keepCheckpoint) {
+  static CheckpointedFile create(
+      Path target, String option, String fingerprint, byte[] header, boolean keepCheckpoint) {
     CheckpointedFile file = new CheckpointedFile(target, fingerprint, keepCheckpoint);
     if (Files.exists(file.partial) || Files.exists(file.checkpointPath)) {
       throw CliException.usage(
-          option + ": " + file.partial + " exists from an interrupted run: add --resume to continue it, or delete "
-              + file.partial + " and " + file.checkpointPath + " to start over");
+          option
+              + ": "
+              + file.partial
+              + " exists from an interrupted run: add --resume to continue it, or delete "
+              + file.partial
+              + " and "
+              + file.checkpointPath
+              + " to start over");
     }
     if (Files.isDirectory(target)) {
       throw CliException.file(option + ": " + target + " is a directory", null);
@@ -89,17 +96,23 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
     CheckpointedFile file = new CheckpointedFile(target, fingerprint, keepCheckpoint);
     if (!Files.exists(file.checkpointPath)) {
       throw CliException.usage(
-          "--resume: there is nothing to resume: " + file.checkpointPath + " does not exist (run without --resume)");
+          "--resume: there is nothing to resume: "
+              + file.checkpointPath
+              + " does not exist (run without --resume)");
     }
     Checkpoint saved;
     try {
       saved = Checkpoint.read(file.checkpointPath);
     } catch (IOException e) {
-      throw CliException.file("--resume: cannot read " + file.checkpointPath + ": " + describe(e), e);
+      throw CliException.file(
+          "--resume: cannot read " + file.checkpointPath + ": " + describe(e), e);
     }
     if (!saved.fingerprint.equals(fingerprint)) {
       throw CliException.usage(
-          "--resume: " + file.checkpointPath + " belongs to another listing (" + saved.fingerprint
+          "--resume: "
+              + file.checkpointPath
+              + " belongs to another listing ("
+              + saved.fingerprint
               + "): resume with the options that started it");
     }
     file.records = saved.records;
@@ -122,8 +135,14 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
       long size = Files.size(file.partial);
       if (size < saved.offset) {
         throw CliException.file(
-            "--resume: " + file.partial + " holds " + size + " bytes, fewer than its checkpoint's " + saved.offset
-                + ": delete it and its checkpoint and start over", null);
+            "--resume: "
+                + file.partial
+                + " holds "
+                + size
+                + " bytes, fewer than its checkpoint's "
+                + saved.offset
+                + ": delete it and its checkpoint and start over",
+            null);
       }
       file.channel = FileChannel.open(file.partial, StandardOpenOption.WRITE);
       file.channel.truncate(saved.offset);
@@ -137,7 +156,8 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
         file.resumeFrom = Continuation.parse(saved.continuation);
       } catch (IllegalArgumentException e) {
         file.close();
-        throw CliException.file("--resume: " + file.checkpointPath + " is damaged: " + e.getMessage(), e);
+        throw CliException.file(
+            "--resume: " + file.checkpointPath + " is damaged: " + e.getMessage(), e);
       }
     }
     return file;
@@ -222,16 +242,24 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
   }
 
   private void saveCheckpoint() throws IOException {
-    new Checkpoint(fingerprint, resumeFrom == null ? null : resumeFrom.toString(), records, pages, offset, complete)
+    new Checkpoint(
+            fingerprint,
+            resumeFrom == null ? null : resumeFrom.toString(),
+            records,
+            pages,
+            offset,
+            complete)
         .write(checkpointPath);
   }
 
   static String describe(IOException e) {
     String message = e.getMessage();
-    String kind = e.getClass().getSimpleName()
-        .replace("NoSuchFileException", "no such file or directory")
-        .replace("AccessDeniedException", "access denied")
-        .replace("FileSystemException", "file system error");
+    String kind =
+        e.getClass()
+            .getSimpleName()
+            .replace("NoSuchFileException", "no such file or directory")
+            .replace("AccessDeniedException", "access denied")
+            .replace("FileSystemException", "file system error");
     return message == null ? kind : kind + " (" + message + ")";
   }
 }

@@ -7,8 +7,8 @@ import org.slf4j.event.Level;
  * Where SLF4J output goes during a run, and how much of it. The SDK logs each request at debug on
  * {@code io.github.pcusage.http} (method, path, status, attempt, request id, never a header value);
  * {@code --verbose} shows exactly those lines on the run's stderr. Other libraries (azure-identity)
- * are shown from warn up with {@code --verbose}, not at all otherwise: failures reach the user through
- * the command's own error message.
+ * are shown from warn up with {@code --verbose}, not at all otherwise: failures reach the user
+ * through the command's own error message.
  */
 final class CliLog {
   private static final String SDK = "io.github.pcusage";
@@ -47,10 +47,20 @@ final class CliLog {
       line = "pcusage: http: " + message;
     } else {
       String shortName = logger.substring(logger.lastIndexOf('.') + 1);
-      line = "pcusage: " + level.name().toLowerCase(java.util.Locale.ROOT) + " " + shortName + ": " + message;
+      line =
+          "pcusage: "
+              + level.name().toLowerCase(java.util.Locale.ROOT)
+              + " "
+              + shortName
+              + ": "
+              + message;
     }
     if (t != null) {
-      line += " (" + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ")";
+      line +=
+          " ("
+              + t.getClass().getSimpleName()
+              + (t.getMessage() == null ? "" : ": " + t.getMessage())
+              + ")";
     }
     PrintStream out = sink;
     synchronized (out) {

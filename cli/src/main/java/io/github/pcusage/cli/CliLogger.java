@@ -46,6 +46,7 @@ final class CliLogger extends LegacyAbstractLogger {
   @Override
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
-    CliLog.write(name, level, MessageFormatter.basicArrayFormat(messagePattern, arguments), throwable);
+    CliLog.write(
+        name, level, MessageFormatter.basicArrayFormat(messagePattern, arguments), throwable);
   }
 }

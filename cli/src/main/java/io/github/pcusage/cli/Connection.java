@@ -10,8 +10,8 @@ import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
- * An open connection of one run: the SDK client, the OkHttp client under it (proxies and the
- * {@link SharedThrottle}), and the embedded sandbox when {@code --sandbox} is set.
+ * An open connection of one run: the SDK client, the OkHttp client under it (proxies and the {@link
+ * SharedThrottle}), and the embedded sandbox when {@code --sandbox} is set.
  *
  * <p>The interceptor order of a call: {@link RawPageCapture} (application interceptor, outermost,
  * JSONL only: it sees each call's final answer) -> the SDK's own (request id -> retry -> auth ->
@@ -22,13 +22,19 @@ final class Connection implements AutoCloseable {
 
   final PartnerCenterClient client;
   final SharedThrottle throttle;
+
   /** The most attempts of one request, as in the client's retry policy. */
   final int maxAttempts;
+
   private final OkHttpClient http;
   private final Sandbox sandbox;
 
   private Connection(
-      PartnerCenterClient client, SharedThrottle throttle, int maxAttempts, OkHttpClient http, Sandbox sandbox) {
+      PartnerCenterClient client,
+      SharedThrottle throttle,
+      int maxAttempts,
+      OkHttpClient http,
+      Sandbox sandbox) {
     this.client = client;
     this.throttle = throttle;
     this.maxAttempts = maxAttempts;
@@ -60,7 +66,8 @@ final class Connection implements AutoCloseable {
       try {
         retry.maxAttempts(o.retryMaxAttempts);
       } catch (IllegalArgumentException e) {
-        throw CliException.usage("--retry-max-attempts must be from 1 to 100: " + o.retryMaxAttempts);
+        throw CliException.usage(
+            "--retry-max-attempts must be from 1 to 100: " + o.retryMaxAttempts);
       }
     }
     DataNotReadyPolicy notReady =

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 final class ConnectionOptions {
   @Option(
       names = "--sandbox",
-      description = "Start an embedded Partner Center sandbox in-process (seeded data, no network) and call it.")
+      description =
+          "Start an embedded Partner Center sandbox in-process (seeded data, no network) and call it.")
   boolean sandbox;
 
   @Option(
@@ -25,14 +26,16 @@ final class ConnectionOptions {
   @Option(
       names = "--base-url",
       paramLabel = "URL",
-      description = "API root without /v1 (a trailing /v1 is stripped), e.g. a sandbox started with 'pcusage sandbox'.")
+      description =
+          "API root without /v1 (a trailing /v1 is stripped), e.g. a sandbox started with 'pcusage sandbox'.")
   String baseUrl;
 
   @Option(
       names = "--cloud",
       paramLabel = "CLOUD",
       defaultValue = "public",
-      description = "public or china: the API root, token authority and scope (default: ${DEFAULT-VALUE}).")
+      description =
+          "public or china: the API root, token authority and scope (default: ${DEFAULT-VALUE}).")
   CloudOption cloud;
 
   @Option(
@@ -42,38 +45,51 @@ final class ConnectionOptions {
       description = "Environment variable holding an access token (default: ${DEFAULT-VALUE}).")
   String tokenEnv;
 
-  @Option(names = "--tenant", paramLabel = "TENANT", description = "Entra ID tenant (id or domain) of the partner.")
+  @Option(
+      names = "--tenant",
+      paramLabel = "TENANT",
+      description = "Entra ID tenant (id or domain) of the partner.")
   String tenant;
 
   @Option(
       names = "--client-id",
       paramLabel = "ID",
-      description = "Entra ID application (client) id; app-only with AZURE_CLIENT_SECRET or --certificate.")
+      description =
+          "Entra ID application (client) id; app-only with AZURE_CLIENT_SECRET or --certificate.")
   String clientId;
 
   @Option(
       names = "--certificate",
       paramLabel = "FILE",
-      description = "Client certificate (PEM with key, or PFX; password from AZURE_CLIENT_CERTIFICATE_PASSWORD).")
+      description =
+          "Client certificate (PEM with key, or PFX; password from AZURE_CLIENT_CERTIFICATE_PASSWORD).")
   Path certificate;
 
-  @Option(names = "--device-code", description = "App+user sign-in with a device code (needed by usage-summary).")
+  @Option(
+      names = "--device-code",
+      description = "App+user sign-in with a device code (needed by usage-summary).")
   boolean deviceCode;
 
-  @Option(names = "--azure-cli", description = "App+user token of the Azure CLI login ('az login').")
+  @Option(
+      names = "--azure-cli",
+      description = "App+user token of the Azure CLI login ('az login').")
   boolean azureCli;
 
   @Option(
       names = "--no-wait",
-      description = "Fail at once (exit 3) when the data is not ready (HTTP 204) instead of waiting for it.")
+      description =
+          "Fail at once (exit 3) when the data is not ready (HTTP 204) instead of waiting for it.")
   boolean noWait;
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Print each request (method, path, status, attempt, MS-RequestId) to stderr; never a header value.")
+      description =
+          "Print each request (method, path, status, attempt, MS-RequestId) to stderr; never a header value.")
   boolean verbose;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar and no hints on stderr.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar and no hints on stderr.")
   boolean quiet;
 
   @Option(
@@ -88,6 +104,7 @@ final class ConnectionOptions {
       paramLabel = "DURATION",
       hidden = true,
       converter = DurationConverter.class,
-      description = "Longest wait between attempts, Retry-After included (default 5m); 0 for tests.")
+      description =
+          "Longest wait between attempts, Retry-After included (default 5m); 0 for tests.")
   Duration retryMaxWait;
 }

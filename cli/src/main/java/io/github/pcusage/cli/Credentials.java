@@ -1,8 +1,8 @@
 package io.github.pcusage.cli;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.core.http.ProxyOptions;
 import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.ProxyOptions;
 import com.azure.identity.AzureCliCredentialBuilder;
 import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
@@ -27,10 +27,16 @@ final class Credentials {
   private Credentials() {}
 
   static TokenProvider tokenProvider(ConnectionOptions o, RunContext ctx) {
-    boolean entra = o.tenant != null || o.clientId != null || o.certificate != null || o.deviceCode || o.azureCli;
+    boolean entra =
+        o.tenant != null
+            || o.clientId != null
+            || o.certificate != null
+            || o.deviceCode
+            || o.azureCli;
     if (o.sandbox) {
       if (entra) {
-        throw CliException.usage("--sandbox takes no Entra ID option (--tenant, --client-id, --certificate, --device-code, --azure-cli)");
+        throw CliException.usage(
+            "--sandbox takes no Entra ID option (--tenant, --client-id, --certificate, --device-code, --azure-cli)");
       }
       String token = ctx.env(o.tokenEnv);
       return TokenProvider.of(token != null ? stripBearer(token) : SANDBOX_TOKEN);
@@ -45,7 +51,8 @@ final class Credentials {
     }
     if (o.azureCli) {
       if (o.clientId != null || o.certificate != null) {
-        throw CliException.usage("--azure-cli takes no --client-id or --certificate: it uses the 'az login' session");
+        throw CliException.usage(
+            "--azure-cli takes no --client-id or --certificate: it uses the 'az login' session");
       }
       AzureCliCredentialBuilder builder = new AzureCliCredentialBuilder();
       if (o.tenant != null) {
@@ -60,10 +67,11 @@ final class Credentials {
           new DeviceCodeCredentialBuilder()
               .authorityHost(cloud.authorityHost())
               .tenantId(o.tenant != null ? o.tenant : "organizations")
-              .challengeConsumer(challenge -> {
-                ctx.err.println("pcusage: " + challenge.getMessage());
-                ctx.err.flush();
-              });
+              .challengeConsumer(
+                  challenge -> {
+                    ctx.err.println("pcusage: " + challenge.getMessage());
+                    ctx.err.flush();
+                  });
       if (o.clientId != null) {
         builder.clientId(o.clientId);
       }
@@ -83,7 +91,8 @@ final class Credentials {
     return fromCredential(credential, cloud.tokenScope());
   }
 
-  private static TokenCredential appOnly(ConnectionOptions o, RunContext ctx, PartnerCenterCloud cloud) {
+  private static TokenCredential appOnly(
+      ConnectionOptions o, RunContext ctx, PartnerCenterCloud cloud) {
     if (o.certificate != null) {
       if (!Files.isReadable(o.certificate) || Files.isDirectory(o.certificate)) {
         throw CliException.usage("--certificate: cannot read " + o.certificate);
@@ -112,7 +121,8 @@ final class Credentials {
     String secret = ctx.env(CLIENT_SECRET_ENV);
     if (secret == null) {
       throw CliException.usage(
-          "--client-id needs a credential: set " + CLIENT_SECRET_ENV
+          "--client-id needs a credential: set "
+              + CLIENT_SECRET_ENV
               + " in the environment or pass --certificate FILE (secrets are never accepted as option values)");
     }
     ClientSecretCredentialBuilder builder =
@@ -130,19 +140,24 @@ final class Credentials {
 
   private static TokenProvider fromEnvironment(ConnectionOptions o, RunContext ctx) {
     if (!o.tokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw CliException.usage("--token-env '" + o.tokenEnv + "' is not an environment variable name");
+      throw CliException.usage(
+          "--token-env '" + o.tokenEnv + "' is not an environment variable name");
     }
     String token = ctx.env(o.tokenEnv);
     if (token == null) {
       throw new CliException(
           ExitCode.AUTH,
-          "no access token: set " + o.tokenEnv + " (or choose another variable with --token-env), sign in with"
+          "no access token: set "
+              + o.tokenEnv
+              + " (or choose another variable with --token-env), sign in with"
               + " --tenant/--client-id, --device-code or --azure-cli, or try --sandbox");
     }
     try {
       return TokenProvider.of(stripBearer(token));
     } catch (IllegalArgumentException e) {
-      throw new CliException(ExitCode.AUTH, "the token in " + o.tokenEnv + " is not a raw access token: " + e.getMessage());
+      throw new CliException(
+          ExitCode.AUTH,
+          "the token in " + o.tokenEnv + " is not a raw access token: " + e.getMessage());
     }
   }
 

@@ -41,8 +41,10 @@ final class CsvColumns {
           "additionalInfo",
           "infoFields");
 
-  private static final Type STRING_MAP = Types.newParameterizedType(Map.class, String.class, String.class);
-  private static final JsonAdapter<Map<String, String>> MAP_ADAPTER = PartnerCenterJson.moshi().adapter(STRING_MAP);
+  private static final Type STRING_MAP =
+      Types.newParameterizedType(Map.class, String.class, String.class);
+  private static final JsonAdapter<Map<String, String>> MAP_ADAPTER =
+      PartnerCenterJson.moshi().adapter(STRING_MAP);
 
   private CsvColumns() {}
 

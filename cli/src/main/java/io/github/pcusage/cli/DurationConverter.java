@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads a duration: {@code 250ms}, {@code 2s}, {@code 5m}, {@code 0}, or ISO-8601 ({@code PT30S}). */
+/**
+ * Reads a duration: {@code 250ms}, {@code 2s}, {@code 5m}, {@code 0}, or ISO-8601 ({@code PT30S}).
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SIMPLE = Pattern.compile("([0-9]{1,9})(ms|s|m)?");
 
@@ -35,6 +37,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
     } catch (DateTimeParseException e) {
       // fall through
     }
-    throw new TypeConversionException("'" + value + "' is not a duration such as 250ms, 2s, 5m or PT30S");
+    throw new TypeConversionException(
+        "'" + value + "' is not a duration such as 250ms, 2s, 5m or PT30S");
   }
 }

@@ -4,16 +4,26 @@ package io.github.pcusage.cli;
 final class ExitCode {
   /** Success. */
   static final int OK = 0;
+
   /** An unexpected internal error (a bug): please report it. */
   static final int INTERNAL = 1;
+
   /** A usage error: a bad option, value or input file; one line names it. */
   static final int USAGE = 2;
-  /** The usage data is not ready yet (HTTP 204 after the waits allowed, or at once with --no-wait). */
+
+  /**
+   * The usage data is not ready yet (HTTP 204 after the waits allowed, or at once with --no-wait).
+   */
   static final int NOT_READY = 3;
+
   /** Authentication or authorization failed: 401, 403, or no token could be obtained. */
   static final int AUTH = 4;
-  /** An API or network failure after retries, a paging failure, or an export with failed targets. */
+
+  /**
+   * An API or network failure after retries, a paging failure, or an export with failed targets.
+   */
   static final int API = 5;
+
   /** A local file error: the output or a checkpoint could not be written or read. */
   static final int LOCAL_FILE = 6;
 

@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
  * target-file order whatever {@code --parallel} is.
  *
  * <p>Each target is written to its own part file in a work directory ({@code FILE.parts} with
- * {@code --out FILE}, a temporary directory otherwise), checkpointed after every page. At the end the
- * parts of the successful targets are joined in target-file order into {@code FILE} (via {@code
+ * {@code --out FILE}, a temporary directory otherwise), checkpointed after every page. At the end
+ * the parts of the successful targets are joined in target-file order into {@code FILE} (via {@code
  * FILE.partial}, renamed atomically) or onto stdout. Failed targets are reported with their resume
  * point; with {@code --out} their checkpoints stay in {@code FILE.parts} and {@code --resume}
  * continues them, reuses the finished parts and writes {@code FILE} complete.
@@ -47,7 +47,9 @@ import picocli.CommandLine.Option;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:ok", "2:usage error (options, targets file)", "3:data not ready (HTTP 204)",
+      "0:ok",
+      "2:usage error (options, targets file)",
+      "3:data not ready (HTTP 204)",
       "4:authentication/authorization (401, 403)",
       "5:API, network or paging failure, or some targets failed (the others are written)",
       "6:local file error"
@@ -69,7 +71,8 @@ final class ExportCommand implements Callable<Integer> {
       names = "--parallel",
       paramLabel = "N",
       defaultValue = "4",
-      description = "Targets listed at the same time, 1 to " + MAX_PARALLEL + " (default: ${DEFAULT-VALUE}).")
+      description =
+          "Targets listed at the same time, 1 to " + MAX_PARALLEL + " (default: ${DEFAULT-VALUE}).")
   int parallel;
 
   @Mixin ListingOptions listing;
@@ -77,6 +80,7 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
   private final RunContext ctx;
+
   /** Keeps the pages as received, for JSONL; null for CSV. */
   private RawPageCapture raw;
 
@@ -99,8 +103,13 @@ final class ExportCommand implements Callable<Integer> {
         try {
           listings.add(conn.client.utilizations(target.customerId, target.subscriptionId, query));
         } catch (IllegalArgumentException e) {
-          throw CliException.usage("--targets: " + targetsFile + " line " + target.line + ": "
-              + Failures.optionNames(e.getMessage()));
+          throw CliException.usage(
+              "--targets: "
+                  + targetsFile
+                  + " line "
+                  + target.line
+                  + ": "
+                  + Failures.optionNames(e.getMessage()));
         }
       }
       WorkDir work = WorkDir.open(listing.out, listing.resume, manifest(query, targets));
@@ -117,19 +126,33 @@ final class ExportCommand implements Callable<Integer> {
 
   private int export(
       Connection conn,
-      List<Target> targets, List<PagedIterable<AzureUtilizationRecord>> listings, UtilizationQuery query, WorkDir work) {
+      List<Target> targets,
+      List<PagedIterable<AzureUtilizationRecord>> listings,
+      UtilizationQuery query,
+      WorkDir work) {
     String resume = ResumeCommand.of(ctx.args);
     if (!work.temporary) {
-      ResumeHint.set("Finished targets and checkpoints are in " + work.dir + "; resume with:\n  " + resume);
+      ResumeHint.set(
+          "Finished targets and checkpoints are in " + work.dir + "; resume with:\n  " + resume);
     }
     List<TargetResult> results = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, targets.size()), threads());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(parallel, targets.size()), threads());
     try (Progress progress = Progress.start("export", connection.quiet, ctx.err)) {
       List<Future<TargetResult>> futures = new ArrayList<>();
       for (int i = 0; i < targets.size(); i++) {
         int index = i;
-        futures.add(pool.submit(
-            () -> runTarget(index, targets.get(index), listings.get(index), query, work, progress, conn.maxAttempts)));
+        futures.add(
+            pool.submit(
+                () ->
+                    runTarget(
+                        index,
+                        targets.get(index),
+                        listings.get(index),
+                        query,
+                        work,
+                        progress,
+                        conn.maxAttempts)));
       }
       for (Future<TargetResult> future : futures) {
         results.add(await(future));
@@ -152,8 +175,13 @@ final class ExportCommand implements Callable<Integer> {
         work.delete();
       }
       if (!connection.quiet) {
-        ctx.error("exported " + records + " records of " + targets.size() + " targets"
-            + (listing.out == null ? "" : " to " + listing.out));
+        ctx.error(
+            "exported "
+                + records
+                + " records of "
+                + targets.size()
+                + " targets"
+                + (listing.out == null ? "" : " to " + listing.out));
       }
       return ExitCode.OK;
     }
@@ -162,11 +190,17 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   private TargetResult runTarget(
-      int index, Target target, PagedIterable<AzureUtilizationRecord> records, UtilizationQuery query, WorkDir work,
-      Progress progress, int maxAttempts) {
+      int index,
+      Target target,
+      PagedIterable<AzureUtilizationRecord> records,
+      UtilizationQuery query,
+      WorkDir work,
+      Progress progress,
+      int maxAttempts) {
     Path part = work.part(index, listing.format);
     String fingerprint =
-        ListingOptions.fingerprint(listing.format, true, target.customerId, target.subscriptionId, query);
+        ListingOptions.fingerprint(
+            listing.format, true, target.customerId, target.subscriptionId, query);
     RecordEncoder encoder = RecordEncoder.of(listing.format, target, raw);
     CheckpointedFile file = null;
     try {
@@ -201,7 +235,8 @@ final class ExportCommand implements Callable<Integer> {
       }
       ctx.out.flush();
       if (ctx.out.checkError()) {
-        throw new CliException(ExitCode.LOCAL_FILE, "cannot write to standard output (closed or full)");
+        throw new CliException(
+            ExitCode.LOCAL_FILE, "cannot write to standard output (closed or full)");
       }
       return;
     }
@@ -215,7 +250,8 @@ final class ExportCommand implements Callable<Integer> {
       }
       Checkpoint.moveAtomically(assembled, listing.out);
     } catch (IOException e) {
-      throw CliException.file("--out: cannot write " + listing.out + ": " + CheckpointedFile.describe(e), e);
+      throw CliException.file(
+          "--out: cannot write " + listing.out + ": " + CheckpointedFile.describe(e), e);
     }
   }
 
@@ -228,19 +264,49 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   private void reportFailures(int total, List<TargetResult> failed, WorkDir work, String resume) {
-    ctx.error("export: " + failed.size() + " of " + total + " targets failed; the other " + (total - failed.size())
-        + " are written" + (listing.out == null ? " to stdout" : " to " + listing.out) + ":");
+    ctx.error(
+        "export: "
+            + failed.size()
+            + " of "
+            + total
+            + " targets failed; the other "
+            + (total - failed.size())
+            + " are written"
+            + (listing.out == null ? " to stdout" : " to " + listing.out)
+            + ":");
     for (TargetResult r : failed) {
-      ctx.error("target " + (r.index + 1) + " (" + targetsFile + " line " + r.target.line + ", " + r.target + "): "
-          + Failures.message(r.failure));
-      String point = r.pages == 0
-          ? "from its first page"
-          : "after " + r.pages + (r.pages == 1 ? " page" : " pages") + " and " + r.records + " records";
-      ctx.error("  resume point: " + point
-          + (work.temporary || r.checkpoint == null ? " (not saved: export with --out FILE to resume)" : " (" + r.checkpoint + ")"));
+      ctx.error(
+          "target "
+              + (r.index + 1)
+              + " ("
+              + targetsFile
+              + " line "
+              + r.target.line
+              + ", "
+              + r.target
+              + "): "
+              + Failures.message(r.failure));
+      String point =
+          r.pages == 0
+              ? "from its first page"
+              : "after "
+                  + r.pages
+                  + (r.pages == 1 ? " page" : " pages")
+                  + " and "
+                  + r.records
+                  + " records";
+      ctx.error(
+          "  resume point: "
+              + point
+              + (work.temporary || r.checkpoint == null
+                  ? " (not saved: export with --out FILE to resume)"
+                  : " (" + r.checkpoint + ")"));
     }
     if (!work.temporary) {
-      ctx.error("finished targets and checkpoints are kept in " + work.dir + "; resume the failed targets with:");
+      ctx.error(
+          "finished targets and checkpoints are kept in "
+              + work.dir
+              + "; resume the failed targets with:");
       ctx.err.println("  " + resume);
       ctx.err.flush();
     }
@@ -254,13 +320,17 @@ final class ExportCommand implements Callable<Integer> {
       throw new CliException(ExitCode.API, "interrupted");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+      throw cause instanceof RuntimeException
+          ? (RuntimeException) cause
+          : new IllegalStateException(cause);
     }
   }
 
   private String manifest(UtilizationQuery query, List<Target> targets) {
     StringBuilder text = new StringBuilder("pcusage export manifest 1\n");
-    text.append("listing=").append(ListingOptions.fingerprint(listing.format, true, "*", "*", query)).append('\n');
+    text.append("listing=")
+        .append(ListingOptions.fingerprint(listing.format, true, "*", "*", query))
+        .append('\n');
     for (Target t : targets) {
       text.append("target=").append(t.customerId).append(',').append(t.subscriptionId).append('\n');
     }
@@ -286,7 +356,14 @@ final class ExportCommand implements Callable<Integer> {
     final RuntimeException failure;
     final Path checkpoint;
 
-    TargetResult(int index, Target target, Path part, long records, long pages, RuntimeException failure, Path checkpoint) {
+    TargetResult(
+        int index,
+        Target target,
+        Path part,
+        long records,
+        long pages,
+        RuntimeException failure,
+        Path checkpoint) {
       this.index = index;
       this.target = target;
       this.part = part;
@@ -297,7 +374,9 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  /** The directory of the part files: {@code FILE.parts}, or a temporary one without {@code --out}. */
+  /**
+   * The directory of the part files: {@code FILE.parts}, or a temporary one without {@code --out}.
+   */
   private static final class WorkDir {
     final Path dir;
     final boolean temporary;
@@ -312,32 +391,44 @@ final class ExportCommand implements Callable<Integer> {
         try {
           return new WorkDir(Files.createTempDirectory("pcusage-export-"), true);
         } catch (IOException e) {
-          throw CliException.file("cannot create a temporary directory: " + CheckpointedFile.describe(e), e);
+          throw CliException.file(
+              "cannot create a temporary directory: " + CheckpointedFile.describe(e), e);
         }
       }
       Path dir = out.resolveSibling(out.getFileName() + ".parts");
       Path manifestFile = dir.resolve(MANIFEST);
       if (resume) {
         if (!Files.isDirectory(dir)) {
-          throw CliException.usage("--resume: there is nothing to resume: " + dir + " does not exist (run without --resume)");
+          throw CliException.usage(
+              "--resume: there is nothing to resume: "
+                  + dir
+                  + " does not exist (run without --resume)");
         }
         try {
           if (!Files.exists(manifestFile) && !hasParts(dir)) {
-            // killed between creating the directory and writing its manifest: nothing was listed yet
+            // killed between creating the directory and writing its manifest: nothing was listed
+            // yet
             writeManifest(manifestFile, manifest);
           }
           if (!Files.readString(manifestFile, StandardCharsets.UTF_8).equals(manifest)) {
-            throw CliException.usage("--resume: " + dir + " belongs to another export (other targets, window or"
-                + " format): resume with the options that started it");
+            throw CliException.usage(
+                "--resume: "
+                    + dir
+                    + " belongs to another export (other targets, window or"
+                    + " format): resume with the options that started it");
           }
         } catch (IOException e) {
-          throw CliException.file("--resume: cannot read " + manifestFile + ": " + CheckpointedFile.describe(e), e);
+          throw CliException.file(
+              "--resume: cannot read " + manifestFile + ": " + CheckpointedFile.describe(e), e);
         }
         return new WorkDir(dir, false);
       }
       if (Files.exists(dir)) {
-        throw CliException.usage("--out: " + dir + " exists from an interrupted export: add --resume to continue it,"
-            + " or delete it to start over");
+        throw CliException.usage(
+            "--out: "
+                + dir
+                + " exists from an interrupted export: add --resume to continue it,"
+                + " or delete it to start over");
       }
       if (Files.isDirectory(out)) {
         throw CliException.file("--out: " + out + " is a directory", null);
@@ -348,7 +439,8 @@ final class ExportCommand implements Callable<Integer> {
       } catch (FileAlreadyExistsException e) {
         throw CliException.usage("--out: " + dir + " exists: add --resume or delete it");
       } catch (IOException e) {
-        throw CliException.file("--out: cannot create " + dir + ": " + CheckpointedFile.describe(e), e);
+        throw CliException.file(
+            "--out: cannot create " + dir + ": " + CheckpointedFile.describe(e), e);
       }
       return new WorkDir(dir, false);
     }
@@ -373,8 +465,8 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * Deletes the directory, its manifest last: a kill in the middle leaves a directory that
-     * {@code --resume} still accepts (it lists again what was deleted and rewrites the same output).
+     * Deletes the directory, its manifest last: a kill in the middle leaves a directory that {@code
+     * --resume} still accepts (it lists again what was deleted and rewrites the same output).
      */
     void delete() {
       Path manifestFile = dir.resolve(MANIFEST);

@@ -66,8 +66,12 @@ final class JsonlEncoder implements RecordEncoder {
       throw failure(page, "its body as received cannot be split into records: " + e.getMessage());
     }
     if (records.size() != page.items().size()) {
-      throw failure(page, "its body as received holds " + records.size() + " records, the SDK decoded "
-          + page.items().size());
+      throw failure(
+          page,
+          "its body as received holds "
+              + records.size()
+              + " records, the SDK decoded "
+              + page.items().size());
     }
     for (byte[] json : records) {
       if (json.length < 2 || json[0] != '{') {
@@ -78,8 +82,12 @@ final class JsonlEncoder implements RecordEncoder {
   }
 
   private static CliException failure(Page<?> page, String why) {
-    return new CliException(ExitCode.API,
-        "cannot write the page of request id " + page.requestId() + " as JSONL as received: " + why);
+    return new CliException(
+        ExitCode.API,
+        "cannot write the page of request id "
+            + page.requestId()
+            + " as JSONL as received: "
+            + why);
   }
 
   private static boolean isEmptyObject(byte[] json) {

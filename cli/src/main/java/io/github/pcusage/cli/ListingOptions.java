@@ -14,7 +14,8 @@ final class ListingOptions {
       required = true,
       paramLabel = "TIME",
       converter = TimeConverter.class,
-      description = "Start of the reporting window, inclusive: 2026-10-01 (midnight UTC), 2026-10-01T00:00:00Z or with an offset.")
+      description =
+          "Start of the reporting window, inclusive: 2026-10-01 (midnight UTC), 2026-10-01T00:00:00Z or with an offset.")
   OffsetDateTime start;
 
   @Option(
@@ -32,7 +33,9 @@ final class ListingOptions {
       description = "daily or hourly (default: ${DEFAULT-VALUE}).")
   GranularityOption granularity;
 
-  @Option(names = "--no-details", description = "Aggregate per resource (show_details=false): no instance data.")
+  @Option(
+      names = "--no-details",
+      description = "Aggregate per resource (show_details=false): no instance data.")
   boolean noDetails;
 
   @Option(
@@ -46,28 +49,36 @@ final class ListingOptions {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "jsonl",
-      description = "jsonl (lossless, one record per line) or csv (fixed columns) (default: ${DEFAULT-VALUE}).")
+      description =
+          "jsonl (lossless, one record per line) or csv (fixed columns) (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
-      description = "Write to FILE (via FILE.partial and FILE.checkpoint, renamed at the end) instead of stdout.")
+      description =
+          "Write to FILE (via FILE.partial and FILE.checkpoint, renamed at the end) instead of stdout.")
   Path out;
 
   @Option(
       names = "--resume",
-      description = "Continue an interrupted --out run from its checkpoint (same options and --resume).")
+      description =
+          "Continue an interrupted --out run from its checkpoint (same options and --resume).")
   boolean resume;
 
   /** Validates the options and returns the query. */
   UtilizationQuery query() {
     if (!start.isBefore(end)) {
-      throw CliException.usage("--start (" + ISO_OFFSET_DATE_TIME.format(start) + ") must be before --end ("
-          + ISO_OFFSET_DATE_TIME.format(end) + "): the window is [start, end)");
+      throw CliException.usage(
+          "--start ("
+              + ISO_OFFSET_DATE_TIME.format(start)
+              + ") must be before --end ("
+              + ISO_OFFSET_DATE_TIME.format(end)
+              + "): the window is [start, end)");
     }
     if (pageSize < 1 || pageSize > UtilizationQuery.MAX_PAGE_SIZE) {
-      throw CliException.usage("--page-size must be from 1 to " + UtilizationQuery.MAX_PAGE_SIZE + ": " + pageSize);
+      throw CliException.usage(
+          "--page-size must be from 1 to " + UtilizationQuery.MAX_PAGE_SIZE + ": " + pageSize);
     }
     if (out != null && (out.getFileName() == null || out.toString().isBlank())) {
       throw CliException.usage("--out needs a file name: " + out);
@@ -84,10 +95,31 @@ final class ListingOptions {
         .build();
   }
 
-  /** Identifies a listing and its output, to check that a checkpoint belongs to the command resuming it. */
-  static String fingerprint(OutputFormat format, boolean export, String customerId, String subscriptionId, UtilizationQuery q) {
-    return format + (export ? "+target" : "") + " customer=" + customerId + " subscription=" + subscriptionId
-        + " start=" + q.startTime() + " end=" + q.endTime() + " granularity=" + q.granularity().getValue()
-        + " details=" + q.showDetails() + " size=" + q.pageSize();
+  /**
+   * Identifies a listing and its output, to check that a checkpoint belongs to the command resuming
+   * it.
+   */
+  static String fingerprint(
+      OutputFormat format,
+      boolean export,
+      String customerId,
+      String subscriptionId,
+      UtilizationQuery q) {
+    return format
+        + (export ? "+target" : "")
+        + " customer="
+        + customerId
+        + " subscription="
+        + subscriptionId
+        + " start="
+        + q.startTime()
+        + " end="
+        + q.endTime()
+        + " granularity="
+        + q.granularity().getValue()
+        + " details="
+        + q.showDetails()
+        + " size="
+        + q.pageSize();
   }
 }

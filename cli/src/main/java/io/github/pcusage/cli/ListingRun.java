@@ -36,7 +36,8 @@ final class ListingRun {
     long written = 0;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
     while (true) {
-      Iterable<Page<AzureUtilizationRecord>> pages = position == null ? listing.byPage() : listing.byPage(position);
+      Iterable<Page<AzureUtilizationRecord>> pages =
+          position == null ? listing.byPage() : listing.byPage(position);
       try {
         for (Page<AzureUtilizationRecord> page : pages) {
           buffer.reset();
@@ -53,8 +54,16 @@ final class ListingRun {
           throw e;
         }
         position = e.continuation().get();
-        CliLog.write("io.github.pcusage.cli", org.slf4j.event.Level.DEBUG,
-            "fetching the page again (" + failures + " of " + (maxAttempts - 1) + "): " + e.getMessage(), null);
+        CliLog.write(
+            "io.github.pcusage.cli",
+            org.slf4j.event.Level.DEBUG,
+            "fetching the page again ("
+                + failures
+                + " of "
+                + (maxAttempts - 1)
+                + "): "
+                + e.getMessage(),
+            null);
       }
     }
   }

@@ -16,8 +16,8 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The entry point of {@code pcusage}. {@link #main} and the tests both go through {@link #run}, which
- * returns the exit code instead of exiting.
+ * The entry point of {@code pcusage}. {@link #main} and the tests both go through {@link #run},
+ * which returns the exit code instead of exiting.
  */
 public final class Main {
   private Main() {}
@@ -29,7 +29,8 @@ public final class Main {
    */
   public static void main(String[] args) {
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> ResumeHint.printPending(System.err), "pcusage-resume-hint"));
+        .addShutdownHook(
+            new Thread(() -> ResumeHint.printPending(System.err), "pcusage-resume-hint"));
     int code = run(args, System.out, System.err);
     System.out.flush();
     System.exit(code);
@@ -80,9 +81,10 @@ public final class Main {
     cl.setParameterExceptionHandler(
         (e, args) -> {
           String command = e.getCommandLine().getCommandSpec().qualifiedName();
-          String message = e instanceof UnmatchedArgumentException
-              ? unmatched((UnmatchedArgumentException) e)
-              : String.valueOf(e.getMessage()).replace('\n', ' ').replace('\r', ' ').trim();
+          String message =
+              e instanceof UnmatchedArgumentException
+                  ? unmatched((UnmatchedArgumentException) e)
+                  : String.valueOf(e.getMessage()).replace('\n', ' ').replace('\r', ' ').trim();
           ctx.err.println(command + ": " + message + " (see '" + command + " --help')");
           ctx.err.flush();
           return ExitCode.USAGE;
@@ -91,7 +93,8 @@ public final class Main {
         (e, commandLine, parseResult) -> {
           ctx.error(Failures.message(e));
           int code = Failures.exitCode(e);
-          if (code == ExitCode.INTERNAL && (ctx.args.contains("--verbose") || ctx.args.contains("-v"))) {
+          if (code == ExitCode.INTERNAL
+              && (ctx.args.contains("--verbose") || ctx.args.contains("-v"))) {
             e.printStackTrace(ctx.err);
           }
           return code;
@@ -101,8 +104,8 @@ public final class Main {
 
   /**
    * Describes unknown arguments by their option names only: a value typed after an unknown option
-   * (say {@code --client-secret=...} or {@code --token ...}) may be a secret, and is never repeated.
-   * A word in the place of the command is shown (it names a command that does not exist).
+   * (say {@code --client-secret=...} or {@code --token ...}) may be a secret, and is never
+   * repeated. A word in the place of the command is shown (it names a command that does not exist).
    */
   static String unmatched(UnmatchedArgumentException e) {
     List<String> options = new ArrayList<>();
@@ -115,17 +118,22 @@ public final class Main {
         hidden |= eq >= 0;
         options.add("'" + (eq < 0 ? arg : arg.substring(0, eq)) + "'");
       } else if (top && options.isEmpty() && values == 0) {
-        return "Unknown command: '" + arg + "': expected utilization, usage-summary, export or sandbox";
+        return "Unknown command: '"
+            + arg
+            + "': expected utilization, usage-summary, export or sandbox";
       } else {
         values++;
       }
     }
     StringBuilder message = new StringBuilder();
     if (!options.isEmpty()) {
-      message.append(options.size() == 1 ? "Unknown option: " : "Unknown options: ").append(String.join(", ", options));
+      message
+          .append(options.size() == 1 ? "Unknown option: " : "Unknown options: ")
+          .append(String.join(", ", options));
     }
     if (values > 0) {
-      message.append(message.length() == 0 ? "Unexpected " : ", and unexpected ")
+      message
+          .append(message.length() == 0 ? "Unexpected " : ", and unexpected ")
           .append(values == 1 ? "argument" : values + " arguments");
     }
     if (hidden || values > 0) {
@@ -170,7 +178,8 @@ public final class Main {
 
     @Override
     public Integer call() {
-      ctx.err.println("pcusage: a command is required: utilization, usage-summary, export or sandbox (see 'pcusage --help')");
+      ctx.err.println(
+          "pcusage: a command is required: utilization, usage-summary, export or sandbox (see 'pcusage --help')");
       return ExitCode.USAGE;
     }
 

@@ -1,8 +1,8 @@
 package io.github.pcusage.cli;
 
+import com.azure.core.http.ProxyOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import com.azure.core.http.ProxyOptions;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -17,11 +17,11 @@ import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 
 /**
- * Proxy settings for the Partner Center calls. The standard JVM properties ({@code https.proxyHost},
- * {@code https.proxyPort}, {@code http.nonProxyHosts}, {@code socksProxyHost}, {@code
- * java.net.useSystemProxies}) win, through the JVM's default {@link ProxySelector}. Otherwise {@code
- * HTTPS_PROXY} (or {@code https_proxy}) is used, with {@code NO_PROXY} and optional {@code user:pass@}
- * credentials (Basic). Loopback addresses never go through a proxy.
+ * Proxy settings for the Partner Center calls. The standard JVM properties ({@code
+ * https.proxyHost}, {@code https.proxyPort}, {@code http.nonProxyHosts}, {@code socksProxyHost},
+ * {@code java.net.useSystemProxies}) win, through the JVM's default {@link ProxySelector}.
+ * Otherwise {@code HTTPS_PROXY} (or {@code https_proxy}) is used, with {@code NO_PROXY} and
+ * optional {@code user:pass@} credentials (Basic). Loopback addresses never go through a proxy.
  */
 final class Proxies {
   private Proxies() {}
@@ -33,8 +33,8 @@ final class Proxies {
   }
 
   /**
-   * Returns the proxy for Entra ID sign-in (azure-identity), the same {@code HTTPS_PROXY} and {@code
-   * NO_PROXY} as the Partner Center calls; {@code null} when none is set or the JVM proxy
+   * Returns the proxy for Entra ID sign-in (azure-identity), the same {@code HTTPS_PROXY} and
+   * {@code NO_PROXY} as the Partner Center calls; {@code null} when none is set or the JVM proxy
    * properties apply (azure-identity reads those itself).
    */
   static ProxyOptions signInProxy(Map<String, String> env) {
@@ -46,8 +46,10 @@ final class Proxies {
       return null;
     }
     URI uri = parse(spec);
-    int port = uri.getPort() > 0 ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
-    ProxyOptions options = new ProxyOptions(ProxyOptions.Type.HTTP, new InetSocketAddress(uri.getHost(), port));
+    int port =
+        uri.getPort() > 0 ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+    ProxyOptions options =
+        new ProxyOptions(ProxyOptions.Type.HTTP, new InetSocketAddress(uri.getHost(), port));
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null && !userInfo.isEmpty()) {
       int colon = userInfo.indexOf(':');
@@ -89,14 +91,22 @@ final class Proxies {
           (route, response) ->
               response.request().header("Proxy-Authorization") != null
                   ? null // already tried: give up rather than loop
-                  : response.request().newBuilder().header("Proxy-Authorization", credential).build());
+                  : response
+                      .request()
+                      .newBuilder()
+                      .header("Proxy-Authorization", credential)
+                      .build());
     }
   }
 
   /** Returns the selector for a proxy URI and a NO_PROXY list; package-private for tests. */
   static ProxySelector selector(URI proxy, String noProxy) {
-    int port = proxy.getPort() > 0 ? proxy.getPort() : ("https".equalsIgnoreCase(proxy.getScheme()) ? 443 : 80);
-    Proxy http = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.getHost(), port));
+    int port =
+        proxy.getPort() > 0
+            ? proxy.getPort()
+            : ("https".equalsIgnoreCase(proxy.getScheme()) ? 443 : 80);
+    Proxy http =
+        new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.getHost(), port));
     List<String> bypass = new ArrayList<>();
     if (noProxy != null) {
       for (String entry : noProxy.split(",")) {
@@ -139,7 +149,9 @@ final class Proxies {
 
   private static boolean bypassed(String host, List<String> bypass) {
     for (String entry : bypass) {
-      if (entry.equals("*") || host.equals(entry) || (entry.startsWith(".") ? host.endsWith(entry) : host.endsWith("." + entry))) {
+      if (entry.equals("*")
+          || host.equals(entry)
+          || (entry.startsWith(".") ? host.endsWith(entry) : host.endsWith("." + entry))) {
         return true;
       }
     }
@@ -147,7 +159,10 @@ final class Proxies {
   }
 
   private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("[::1]");
   }
 
   private static String firstSet(Map<String, String> env, String... names) {

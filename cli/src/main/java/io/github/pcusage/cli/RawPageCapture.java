@@ -27,9 +27,9 @@ import okio.Source;
  * end, so a body cut short is never kept and failures reach the SDK exactly as before. A page read
  * again with the same request id (the SDK's retry of a truncated body) replaces the older copy.
  *
- * <p>Memory is bounded: {@link #take} removes a page's copy, and at most {@code maxPages} copies are
- * kept (the oldest goes first: one left behind by a listing that failed). A copy needed after it
- * was dropped is reported by the caller as a failure, never written wrong.
+ * <p>Memory is bounded: {@link #take} removes a page's copy, and at most {@code maxPages} copies
+ * are kept (the oldest goes first: one left behind by a listing that failed). A copy needed after
+ * it was dropped is reported by the caller as a failure, never written wrong.
  */
 final class RawPageCapture implements Interceptor {
   /** The SDK's default limit of a response body; a larger page is refused by the SDK anyway. */

@@ -18,12 +18,13 @@ import okio.BufferedSource;
  * Splits a utilization page body into the JSON of its records, byte for byte as the service sent
  * them, each on one line.
  *
- * <p>Each element of the top-level {@code items} array is taken with {@link JsonReader#nextSource()},
- * which yields the value's original bytes. A record is kept as is unless it holds a line break
- * (pretty-printed JSON) or bytes that are not UTF-8: then it is re-serialised token by token, every
- * number, string, boolean and null copied as its original text ({@link JsonWriter#valueSink()}), only
- * the whitespace between tokens dropped (and a string value with a raw line break or invalid UTF-8
- * written from its decoded value, U+FFFD for invalid bytes as the SDK decodes it).
+ * <p>Each element of the top-level {@code items} array is taken with {@link
+ * JsonReader#nextSource()}, which yields the value's original bytes. A record is kept as is unless
+ * it holds a line break (pretty-printed JSON) or bytes that are not UTF-8: then it is re-serialised
+ * token by token, every number, string, boolean and null copied as its original text ({@link
+ * JsonWriter#valueSink()}), only the whitespace between tokens dropped (and a string value with a
+ * raw line break or invalid UTF-8 written from its decoded value, U+FFFD for invalid bytes as the
+ * SDK decodes it).
  */
 final class RawRecords {
   private RawRecords() {}
@@ -137,7 +138,8 @@ final class RawRecords {
     for (byte b : bytes) {
       if (b < 0) {
         try {
-          StandardCharsets.UTF_8.newDecoder()
+          StandardCharsets.UTF_8
+              .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes));

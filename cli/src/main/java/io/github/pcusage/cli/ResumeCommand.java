@@ -16,7 +16,8 @@ final class ResumeCommand {
   private ResumeCommand() {}
 
   static String of(List<String> args) {
-    StringBuilder command = new StringBuilder(quote(System.getProperty(LAUNCHER_PROPERTY, "pcusage")));
+    StringBuilder command =
+        new StringBuilder(quote(System.getProperty(LAUNCHER_PROPERTY, "pcusage")));
     boolean hasResume = false;
     for (String arg : args) {
       hasResume |= arg.equals("--resume");

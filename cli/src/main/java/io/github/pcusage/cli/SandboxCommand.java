@@ -22,29 +22,54 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped", "2:usage error", "6:the port cannot be bound"})
 final class SandboxCommand implements Callable<Integer> {
-  @Option(names = "--port", paramLabel = "P", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      defaultValue = "0",
+      description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the data set (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "42",
+      description = "Seed of the data set (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--customers", paramLabel = "N", defaultValue = "3", description = "Customers (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--customers",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Customers (default: ${DEFAULT-VALUE}).")
   int customers;
 
-  @Option(names = "--subscriptions", paramLabel = "M", defaultValue = "2", description = "Subscriptions per customer (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--subscriptions",
+      paramLabel = "M",
+      defaultValue = "2",
+      description = "Subscriptions per customer (default: ${DEFAULT-VALUE}).")
   int subscriptions;
 
-  @Option(names = "--records", paramLabel = "K", defaultValue = "2500", description = "Daily records per subscription (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--records",
+      paramLabel = "K",
+      defaultValue = "2500",
+      description = "Daily records per subscription (default: ${DEFAULT-VALUE}).")
   int records;
 
-  @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "0", description = "Fixed delay before every answer, in ms (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--latency-ms",
+      paramLabel = "L",
+      defaultValue = "0",
+      description = "Fixed delay before every answer, in ms (default: ${DEFAULT-VALUE}).")
   long latencyMs;
 
   @Option(
       names = "--faults",
       paramLabel = "SPEC",
       defaultValue = "none",
-      description = "Faults to inject, e.g. 429=0.05,500=0.02,204-next=0.05,reset=0.01,seed=7 (default: ${DEFAULT-VALUE}).")
+      description =
+          "Faults to inject, e.g. 429=0.05,500=0.02,204-next=0.05,reset=0.01,seed=7 (default: ${DEFAULT-VALUE}).")
   String faults;
 
   private final RunContext ctx;
@@ -73,9 +98,15 @@ final class SandboxCommand implements Callable<Integer> {
       SandboxMain.describe(sandbox, ctx.out);
       String customer = sandbox.customerIds().get(0);
       ctx.out.println(
-          "try: PARTNER_CENTER_TOKEN=any " + System.getProperty(ResumeCommand.LAUNCHER_PROPERTY, "pcusage")
-              + " utilization --base-url " + sandbox.baseUrl() + " --customer " + customer + " --subscription "
-              + sandbox.subscriptionIds(customer).get(0) + " --start 2026-10-01 --end 2026-11-01");
+          "try: PARTNER_CENTER_TOKEN=any "
+              + System.getProperty(ResumeCommand.LAUNCHER_PROPERTY, "pcusage")
+              + " utilization --base-url "
+              + sandbox.baseUrl()
+              + " --customer "
+              + customer
+              + " --subscription "
+              + sandbox.subscriptionIds(customer).get(0)
+              + " --start 2026-10-01 --end 2026-11-01");
       ctx.out.println("running until interrupted (Ctrl-C)");
       ctx.out.flush();
       new CountDownLatch(1).await();

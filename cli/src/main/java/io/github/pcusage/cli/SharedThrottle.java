@@ -66,7 +66,8 @@ final class SharedThrottle implements Interceptor {
       sleeper.sleep(Duration.ofNanos(left));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted while throttled");
+      InterruptedIOException interrupted =
+          new InterruptedIOException("interrupted while throttled");
       interrupted.initCause(e);
       throw interrupted;
     }
@@ -81,8 +82,10 @@ final class SharedThrottle implements Interceptor {
       return Duration.ofSeconds(Long.parseLong(value));
     }
     try {
-      Duration d = Duration.between(
-          ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+      Duration d =
+          Duration.between(
+              ZonedDateTime.now(),
+              ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
       return d.isNegative() ? Duration.ZERO : d;
     } catch (DateTimeParseException e) {
       return DEFAULT_WAIT;

@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * starting with {@code #} are skipped. Every problem is a usage error naming the line.
  */
 final class Targets {
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
 
   private Targets() {}
 
@@ -38,7 +39,8 @@ final class Targets {
     } catch (CharacterCodingException e) {
       throw CliException.usage("--targets: " + file + " is not UTF-8 text");
     } catch (IOException e) {
-      throw CliException.usage("--targets: cannot read " + file + ": " + CheckpointedFile.describe(e));
+      throw CliException.usage(
+          "--targets: cannot read " + file + ": " + CheckpointedFile.describe(e));
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -66,8 +68,12 @@ final class Targets {
           }
         }
         if (customer < 0 || subscription < 0) {
-          throw CliException.usage("--targets: " + file + " line " + line
-              + " is not the header line 'customer,subscription'");
+          throw CliException.usage(
+              "--targets: "
+                  + file
+                  + " line "
+                  + line
+                  + " is not the header line 'customer,subscription'");
         }
         continue;
       }
@@ -75,17 +81,33 @@ final class Targets {
       String s = subscription < cells.size() ? cells.get(subscription) : "";
       if (c.isEmpty() || s.isEmpty()) {
         throw CliException.usage(
-            "--targets: " + file + " line " + line + ": the " + (c.isEmpty() ? "customer" : "subscription") + " is empty");
+            "--targets: "
+                + file
+                + " line "
+                + line
+                + ": the "
+                + (c.isEmpty() ? "customer" : "subscription")
+                + " is empty");
       }
       Long before = seen.putIfAbsent(c + "\n" + s, line);
       if (before != null) {
         throw CliException.usage(
-            "--targets: " + file + " line " + line + " repeats customer " + c + ", subscription " + s + " of line " + before);
+            "--targets: "
+                + file
+                + " line "
+                + line
+                + " repeats customer "
+                + c
+                + ", subscription "
+                + s
+                + " of line "
+                + before);
       }
       targets.add(new Target(c, s, line));
     }
     if (targets.isEmpty()) {
-      throw CliException.usage("--targets: " + file + " lists no targets (expected lines 'customer,subscription')");
+      throw CliException.usage(
+          "--targets: " + file + " lists no targets (expected lines 'customer,subscription')");
     }
     return targets;
   }
@@ -100,9 +122,18 @@ final class Targets {
         }
       }
       return cells;
-    } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalStateException
+        | IllegalArgumentException e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw CliException.usage("--targets: " + file + " line " + line + " is not valid CSV: " + message.replace('\n', ' '));
+      throw CliException.usage(
+          "--targets: "
+              + file
+              + " line "
+              + line
+              + " is not valid CSV: "
+              + message.replace('\n', ' '));
     }
   }
 }

@@ -19,12 +19,16 @@ final class TimeConverter implements ITypeConverter<OffsetDateTime> {
     String text = value.trim();
     try {
       if (text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-        return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay().atOffset(ZoneOffset.UTC);
+        return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE)
+            .atStartOfDay()
+            .atOffset(ZoneOffset.UTC);
       }
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } catch (DateTimeParseException e) {
       throw new TypeConversionException(
-          "'" + value + "' is not a date (2026-10-01, midnight UTC) or a date-time with an offset"
+          "'"
+              + value
+              + "' is not a date (2026-10-01, midnight UTC) or a date-time with an offset"
               + " (2026-10-01T00:00:00Z, 2026-10-01T00:00:00+02:00)");
     }
   }

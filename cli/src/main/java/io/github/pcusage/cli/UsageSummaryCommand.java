@@ -28,8 +28,12 @@ import picocli.CommandLine.Option;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:ok", "2:usage error", "3:data not ready (HTTP 204)", "4:authentication/authorization (401, 403)",
-      "5:API or network failure", "6:local file error"
+      "0:ok",
+      "2:usage error",
+      "3:data not ready (HTTP 204)",
+      "4:authentication/authorization (401, 403)",
+      "5:API or network failure",
+      "6:local file error"
     })
 final class UsageSummaryCommand implements Callable<Integer> {
   /** The output formats of the summary. */
@@ -41,10 +45,18 @@ final class UsageSummaryCommand implements Callable<Integer> {
   private static final JsonAdapter<SubscriptionUsageSummary> ADAPTER =
       PartnerCenterJson.moshi().adapter(SubscriptionUsageSummary.class);
 
-  @Option(names = "--customer", required = true, paramLabel = "ID", description = "Customer (tenant) id.")
+  @Option(
+      names = "--customer",
+      required = true,
+      paramLabel = "ID",
+      description = "Customer (tenant) id.")
   String customer;
 
-  @Option(names = "--subscription", required = true, paramLabel = "ID", description = "Subscription id.")
+  @Option(
+      names = "--subscription",
+      required = true,
+      paramLabel = "ID",
+      description = "Subscription id.")
   String subscription;
 
   @Option(
@@ -73,10 +85,12 @@ final class UsageSummaryCommand implements Callable<Integer> {
         throw CliException.usage(Failures.optionNames(e.getMessage()));
       }
       String text = format == SummaryFormat.json ? json(summary) : table(summary);
-      ctx.out.write(text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
+      ctx.out.write(
+          text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
       ctx.out.flush();
       if (ctx.out.checkError()) {
-        throw new CliException(ExitCode.LOCAL_FILE, "cannot write to standard output (closed or full)");
+        throw new CliException(
+            ExitCode.LOCAL_FILE, "cannot write to standard output (closed or full)");
       }
       return ExitCode.OK;
     }
@@ -108,7 +122,10 @@ final class UsageSummaryCommand implements Callable<Integer> {
     rows.forEach(
         (name, value) -> {
           if (value != null) {
-            out.append(name).append(" ".repeat(width - name.length() + 2)).append(value).append('\n');
+            out.append(name)
+                .append(" ".repeat(width - name.length() + 2))
+                .append(value)
+                .append('\n');
           }
         });
     return out.toString();

@@ -19,8 +19,12 @@ import picocli.CommandLine.Option;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:ok", "2:usage error", "3:data not ready (HTTP 204)", "4:authentication/authorization (401, 403)",
-      "5:API, network or paging failure", "6:local file error"
+      "0:ok",
+      "2:usage error",
+      "3:data not ready (HTTP 204)",
+      "4:authentication/authorization (401, 403)",
+      "5:API, network or paging failure",
+      "6:local file error"
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -28,10 +32,18 @@ import picocli.CommandLine.Option;
       "  pcusage utilization --customer C --subscription S --start 2026-10-01 --end 2026-11-01 --format csv --out oct.csv",
     })
 final class UtilizationCommand implements Callable<Integer> {
-  @Option(names = "--customer", required = true, paramLabel = "ID", description = "Customer (tenant) id.")
+  @Option(
+      names = "--customer",
+      required = true,
+      paramLabel = "ID",
+      description = "Customer (tenant) id.")
   String customer;
 
-  @Option(names = "--subscription", required = true, paramLabel = "ID", description = "Subscription id.")
+  @Option(
+      names = "--subscription",
+      required = true,
+      paramLabel = "ID",
+      description = "Subscription id.")
   String subscription;
 
   @Mixin ListingOptions listing;
@@ -59,11 +71,16 @@ final class UtilizationCommand implements Callable<Integer> {
       }
       RecordEncoder encoder = RecordEncoder.of(listing.format, null, raw);
       maxAttempts = conn.maxAttempts;
-      return listing.out == null ? toStdout(records, encoder, query) : toFile(records, encoder, query);
+      return listing.out == null
+          ? toStdout(records, encoder, query)
+          : toFile(records, encoder, query);
     }
   }
 
-  private int toStdout(PagedIterable<AzureUtilizationRecord> records, RecordEncoder encoder, UtilizationQuery query) {
+  private int toStdout(
+      PagedIterable<AzureUtilizationRecord> records,
+      RecordEncoder encoder,
+      UtilizationQuery query) {
     StreamSink sink = new StreamSink(ctx.out);
     sink.header(encoder.header());
     try (Progress progress = Progress.start("utilization", connection.quiet, ctx.err)) {
@@ -71,7 +88,9 @@ final class UtilizationCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       int code = report(e);
       if (!(e instanceof CliException) && sink.records() > 0) {
-        ctx.error(sink.records() + " records were written before the failure; --out FILE makes the export resumable");
+        ctx.error(
+            sink.records()
+                + " records were written before the failure; --out FILE makes the export resumable");
       }
       return code;
     }
@@ -79,7 +98,10 @@ final class UtilizationCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private int toFile(PagedIterable<AzureUtilizationRecord> records, RecordEncoder encoder, UtilizationQuery query) {
+  private int toFile(
+      PagedIterable<AzureUtilizationRecord> records,
+      RecordEncoder encoder,
+      UtilizationQuery query) {
     String fingerprint =
         ListingOptions.fingerprint(listing.format, false, customer, subscription, query);
     CheckpointedFile file =
@@ -88,7 +110,8 @@ final class UtilizationCommand implements Callable<Integer> {
             : CheckpointedFile.create(listing.out, "--out", fingerprint, encoder.header(), false);
     String resume = ResumeCommand.of(ctx.args);
     ResumeHint.set("The records so far are in " + file.partial + "; resume with:\n  " + resume);
-    try (file; Progress progress = Progress.start("utilization", connection.quiet, ctx.err)) {
+    try (file;
+        Progress progress = Progress.start("utilization", connection.quiet, ctx.err)) {
       if (!file.isComplete()) {
         ListingRun.run(records, file.resumeFrom(), encoder, file, progress, maxAttempts);
       }
@@ -97,8 +120,14 @@ final class UtilizationCommand implements Callable<Integer> {
       ResumeHint.clear();
       int code = report(e);
       ctx.error(
-          file.records() + " records in " + file.pages() + " pages are saved in " + file.partial
-              + " (checkpoint " + file.checkpointPath + "); resume with:");
+          file.records()
+              + " records in "
+              + file.pages()
+              + " pages are saved in "
+              + file.partial
+              + " (checkpoint "
+              + file.checkpointPath
+              + "); resume with:");
       ctx.err.println("  " + resume);
       ctx.err.flush();
       return code;

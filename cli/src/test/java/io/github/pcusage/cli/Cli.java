@@ -33,19 +33,43 @@ final class Cli {
 
   /** A small sandbox: 2 customers x 2 subscriptions x 60 daily records, seed 42. */
   static Sandbox smallSandbox() {
-    return Sandbox.builder().seed(42).customers(2).subscriptionsPerCustomer(2).recordsPerSubscription(60).start();
+    return Sandbox.builder()
+        .seed(42)
+        .customers(2)
+        .subscriptionsPerCustomer(2)
+        .recordsPerSubscription(60)
+        .start();
   }
 
-  /** {@code utilization} against a sandbox for October 2026, with zero retry waits, then {@code extra}. */
-  static String[] utilization(Sandbox sandbox, String customer, String subscription, String... extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "utilization", "--base-url", sandbox.baseUrl(), "--customer", customer, "--subscription", subscription,
-        "--start", "2026-10-01", "--end", "2026-11-01", "--retry-max-wait", "0"));
+  /**
+   * {@code utilization} against a sandbox for October 2026, with zero retry waits, then {@code
+   * extra}.
+   */
+  static String[] utilization(
+      Sandbox sandbox, String customer, String subscription, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "utilization",
+                "--base-url",
+                sandbox.baseUrl(),
+                "--customer",
+                customer,
+                "--subscription",
+                subscription,
+                "--start",
+                "2026-10-01",
+                "--end",
+                "2026-11-01",
+                "--retry-max-wait",
+                "0"));
     args.addAll(Arrays.asList(extra));
     return args.toArray(new String[0]);
   }
 
-  /** Splits a command line printed by the CLI the way a POSIX shell would (plain words and '...'). */
+  /**
+   * Splits a command line printed by the CLI the way a POSIX shell would (plain words and '...').
+   */
   static List<String> shellWords(String line) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
@@ -77,7 +101,9 @@ final class Cli {
     return words;
   }
 
-  /** Returns the arguments of the "--resume" command printed in stderr, without the program name. */
+  /**
+   * Returns the arguments of the "--resume" command printed in stderr, without the program name.
+   */
   static String[] resumeArgs(String stderr) {
     for (String line : stderr.split("\n")) {
       if (line.startsWith("  pcusage ") && line.endsWith("--resume")) {

@@ -39,8 +39,19 @@ class ExitCodesTest {
 
   @Test
   void badDateIsAUsageErrorNamingTheOption() {
-    Cli.Result run = Cli.run("utilization", "--base-url", sandbox.baseUrl(), "--customer", customer,
-        "--subscription", subscription, "--start", "2026/10/01", "--end", "2026-11-01");
+    Cli.Result run =
+        Cli.run(
+            "utilization",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--customer",
+            customer,
+            "--subscription",
+            subscription,
+            "--start",
+            "2026/10/01",
+            "--end",
+            "2026-11-01");
 
     assertOneUsageLine(run, "--start");
     assertThat(run.stderr).contains("2026/10/01");
@@ -48,16 +59,38 @@ class ExitCodesTest {
 
   @Test
   void dateTimeWithoutOffsetIsAUsageError() {
-    Cli.Result run = Cli.run("utilization", "--base-url", sandbox.baseUrl(), "--customer", customer,
-        "--subscription", subscription, "--start", "2026-10-01", "--end", "2026-11-01T00:00:00");
+    Cli.Result run =
+        Cli.run(
+            "utilization",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--customer",
+            customer,
+            "--subscription",
+            subscription,
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-01T00:00:00");
 
     assertOneUsageLine(run, "--end");
   }
 
   @Test
   void startAfterEndIsAUsageError() {
-    Cli.Result run = Cli.run("utilization", "--base-url", sandbox.baseUrl(), "--customer", customer,
-        "--subscription", subscription, "--start", "2026-11-01", "--end", "2026-10-01");
+    Cli.Result run =
+        Cli.run(
+            "utilization",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--customer",
+            customer,
+            "--subscription",
+            subscription,
+            "--start",
+            "2026-11-01",
+            "--end",
+            "2026-10-01");
 
     assertOneUsageLine(run, "--start");
     assertThat(run.stderr).contains("--end");
@@ -72,7 +105,15 @@ class ExitCodesTest {
 
   @Test
   void missingIdsAreAUsageError() {
-    Cli.Result run = Cli.run("utilization", "--base-url", sandbox.baseUrl(), "--start", "2026-10-01", "--end", "2026-11-01");
+    Cli.Result run =
+        Cli.run(
+            "utilization",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-01");
 
     assertOneUsageLine(run, "--customer");
     assertThat(run.stderr).contains("--subscription");
@@ -87,8 +128,17 @@ class ExitCodesTest {
 
   @Test
   void unreadableTargetsFileIsAUsageError() {
-    Cli.Result run = Cli.run("export", "--base-url", sandbox.baseUrl(), "--targets", tmp.resolve("missing.csv").toString(),
-        "--start", "2026-10-01", "--end", "2026-11-01");
+    Cli.Result run =
+        Cli.run(
+            "export",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--targets",
+            tmp.resolve("missing.csv").toString(),
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-01");
 
     assertOneUsageLine(run, "--targets");
     assertThat(run.stderr).contains("missing.csv");
@@ -97,16 +147,36 @@ class ExitCodesTest {
   @Test
   void targetsFileWithoutHeaderIsAUsageError() throws Exception {
     Path targets = Files.writeString(tmp.resolve("t.csv"), customer + "," + subscription + "\n");
-    Cli.Result run = Cli.run("export", "--base-url", sandbox.baseUrl(), "--targets", targets.toString(),
-        "--start", "2026-10-01", "--end", "2026-11-01");
+    Cli.Result run =
+        Cli.run(
+            "export",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--targets",
+            targets.toString(),
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-01");
 
     assertOneUsageLine(run, "--targets");
   }
 
   @Test
   void plainHttpToANonLoopbackHostIsAUsageError() {
-    Cli.Result run = Cli.run("utilization", "--base-url", "http://partner.example", "--customer", customer,
-        "--subscription", subscription, "--start", "2026-10-01", "--end", "2026-11-01");
+    Cli.Result run =
+        Cli.run(
+            "utilization",
+            "--base-url",
+            "http://partner.example",
+            "--customer",
+            customer,
+            "--subscription",
+            subscription,
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-01");
 
     assertOneUsageLine(run, "--base-url");
   }
@@ -122,7 +192,8 @@ class ExitCodesTest {
   @Test
   void noWaitExitsWith3AtOnceWhenDataIsNotReady() {
     long before = sandbox.requestCount();
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-not-ready", subscription, "--no-wait"));
+    Cli.Result run =
+        Cli.run(Cli.utilization(sandbox, "scenario-not-ready", subscription, "--no-wait"));
 
     assertThat(run.code).as(run.toString()).isEqualTo(3);
     assertThat(sandbox.requestCount() - before).isEqualTo(1);
@@ -155,35 +226,63 @@ class ExitCodesTest {
 
   @Test
   void tokenEnvNamesTheVariable() {
-    Cli.Result run = Cli.run(Map.of("MY_TOKEN", "abc"), Cli.utilization(sandbox, customer, subscription, "--token-env", "MY_TOKEN"));
+    Cli.Result run =
+        Cli.run(
+            Map.of("MY_TOKEN", "abc"),
+            Cli.utilization(sandbox, customer, subscription, "--token-env", "MY_TOKEN"));
 
     assertThat(run.code).as(run.toString()).isZero();
   }
 
   @Test
   void secretIsNeverAnOptionValue() {
-    Cli.Result run = Cli.run(Map.of(), Cli.utilization(sandbox, customer, subscription,
-        "--tenant", "contoso.example", "--client-id", "11111111-2222-3333-4444-555555555555"));
+    Cli.Result run =
+        Cli.run(
+            Map.of(),
+            Cli.utilization(
+                sandbox,
+                customer,
+                subscription,
+                "--tenant",
+                "contoso.example",
+                "--client-id",
+                "11111111-2222-3333-4444-555555555555"));
 
     assertOneUsageLine(run, "AZURE_CLIENT_SECRET");
   }
 
   @Test
   void serverErrorAfterRetriesExitsWith5WithCodeAndRequestId() {
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-server-error", subscription, "--retry-max-attempts", "2"));
+    Cli.Result run =
+        Cli.run(
+            Cli.utilization(
+                sandbox, "scenario-server-error", subscription, "--retry-max-attempts", "2"));
 
     assertThat(run.code).as(run.toString()).isEqualTo(5);
-    assertThat(run.errLines().get(0)).contains("HTTP 500").contains("800002").contains("MS-RequestId");
+    assertThat(run.errLines().get(0))
+        .contains("HTTP 500")
+        .contains("800002")
+        .contains("MS-RequestId");
   }
 
   @Test
   void failingFollowUpPageExitsWith5AfterWritingTheFirstPages() {
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-next-server-error", subscription,
-        "--page-size", "10", "--retry-max-attempts", "2"));
+    Cli.Result run =
+        Cli.run(
+            Cli.utilization(
+                sandbox,
+                "scenario-next-server-error",
+                subscription,
+                "--page-size",
+                "10",
+                "--retry-max-attempts",
+                "2"));
 
     assertThat(run.code).as(run.toString()).isEqualTo(5);
     assertThat(run.outLines()).hasSize(10);
-    assertThat(run.stderr).contains("800002").contains("10 records were written before the failure");
+    assertThat(run.stderr)
+        .contains("800002")
+        .contains("10 records were written before the failure");
   }
 
   @Test
@@ -197,10 +296,17 @@ class ExitCodesTest {
   @Test
   void unwritableOutExitsWith6() throws Exception {
     Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, subscription, "--out", file.resolve("out.jsonl").toString()));
+    Cli.Result run =
+        Cli.run(
+            Cli.utilization(
+                sandbox, customer, subscription, "--out", file.resolve("out.jsonl").toString()));
 
     assertThat(run.code).as(run.toString()).isEqualTo(6);
-    assertThat(run.errLines()).singleElement().asString().contains("--out").contains("out.jsonl.partial");
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .contains("--out")
+        .contains("out.jsonl.partial");
   }
 
   @Test
@@ -209,9 +315,18 @@ class ExitCodesTest {
     Cli.Result utilization = Cli.run("utilization", "--help");
 
     assertThat(top.code).isZero();
-    assertThat(top.out()).contains("Exit codes:").contains("3   data not ready").contains("6   local file error")
-        .contains("utilization").contains("usage-summary").contains("export").contains("sandbox");
-    assertThat(utilization.out()).contains("--no-wait").contains("--token-env").contains("Exit codes:")
+    assertThat(top.out())
+        .contains("Exit codes:")
+        .contains("3   data not ready")
+        .contains("6   local file error")
+        .contains("utilization")
+        .contains("usage-summary")
+        .contains("export")
+        .contains("sandbox");
+    assertThat(utilization.out())
+        .contains("--no-wait")
+        .contains("--token-env")
+        .contains("Exit codes:")
         .doesNotContain("--retry-max-wait");
   }
 

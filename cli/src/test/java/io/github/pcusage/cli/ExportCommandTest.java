@@ -26,8 +26,14 @@ class ExportCommandTest {
   static void start() {
     sandbox = Cli.smallSandbox();
     faulty =
-        Sandbox.builder().seed(42).customers(2).subscriptionsPerCustomer(2).recordsPerSubscription(60)
-            .faults(Faults.parse("429=0.08,500=0.05,503=0.05,204-next=0.08,reset=0.04,truncate=0.04,seed=7,retry-after=0"))
+        Sandbox.builder()
+            .seed(42)
+            .customers(2)
+            .subscriptionsPerCustomer(2)
+            .recordsPerSubscription(60)
+            .faults(
+                Faults.parse(
+                    "429=0.08,500=0.05,503=0.05,204-next=0.08,reset=0.04,truncate=0.04,seed=7,retry-after=0"))
             .start();
     for (String customer : sandbox.customerIds()) {
       for (String subscription : sandbox.subscriptionIds(customer)) {
@@ -69,8 +75,12 @@ class ExportCommandTest {
     Cli.Result serial = export(sandbox, targets, "--parallel", "1", "--page-size", "9");
     Cli.Result parallel = export(sandbox, targets, "--parallel", "4", "--page-size", "9");
     long faultsBefore = totalFaults();
-    Cli.Result faultyParallel = export(faulty, targets, "--parallel", "4", "--page-size", "9", "--retry-max-attempts", "12");
-    Cli.Result faultySerial = export(faulty, targets, "--parallel", "1", "--page-size", "9", "--retry-max-attempts", "12");
+    Cli.Result faultyParallel =
+        export(
+            faulty, targets, "--parallel", "4", "--page-size", "9", "--retry-max-attempts", "12");
+    Cli.Result faultySerial =
+        export(
+            faulty, targets, "--parallel", "1", "--page-size", "9", "--retry-max-attempts", "12");
 
     assertThat(serial.code).as(serial.toString()).isZero();
     assertThat(serial.outLines()).hasSizeGreaterThan(200);
@@ -91,23 +101,36 @@ class ExportCommandTest {
     expectedHeader.addAll(UtilizationCommandTest.DOCUMENTED_CSV_COLUMNS);
     assertThat(run.outLines().get(0)).isEqualTo(String.join(",", expectedHeader));
     assertThat(run.outLines().stream().filter(l -> l.startsWith("customerId,"))).hasSize(1);
-    assertThat(run.outLines().get(1)).startsWith(pairs.get(0)[0] + "," + pairs.get(0)[1] + ",2026-");
-    assertThat(run.outLines().get(run.outLines().size() - 1)).startsWith(pairs.get(1)[0] + "," + pairs.get(1)[1] + ",");
+    assertThat(run.outLines().get(1))
+        .startsWith(pairs.get(0)[0] + "," + pairs.get(0)[1] + ",2026-");
+    assertThat(run.outLines().get(run.outLines().size() - 1))
+        .startsWith(pairs.get(1)[0] + "," + pairs.get(1)[1] + ",");
   }
 
   @Test
   void failedTargetsAreReportedTheOthersWrittenAndResumeCompletesTheFile() throws Exception {
     Path targets = targets(pairs.toArray(new String[0][]));
     Path expected = tmp.resolve("expected.jsonl");
-    assertThat(export(sandbox, targets, "--page-size", "10", "--out", expected.toString()).code).isZero();
+    assertThat(export(sandbox, targets, "--page-size", "10", "--out", expected.toString()).code)
+        .isZero();
 
     String[] broken = pairs.get(1);
     sandbox.scenarios().nextPageFailing(broken[0], broken[1], 2);
     Path out = tmp.resolve("out.jsonl");
-    Cli.Result failed = export(sandbox, targets, "--page-size", "10", "--retry-max-attempts", "2", "--out", out.toString());
+    Cli.Result failed =
+        export(
+            sandbox,
+            targets,
+            "--page-size",
+            "10",
+            "--retry-max-attempts",
+            "2",
+            "--out",
+            out.toString());
 
     assertThat(failed.code).as(failed.toString()).isEqualTo(5);
-    String prefix = "{\"customerId\":\"" + broken[0] + "\",\"subscriptionId\":\"" + broken[1] + "\",";
+    String prefix =
+        "{\"customerId\":\"" + broken[0] + "\",\"subscriptionId\":\"" + broken[1] + "\",";
     List<String> others = new ArrayList<>(Files.readAllLines(expected));
     others.removeIf(line -> line.startsWith(prefix));
     assertThat(Files.readAllLines(out)).isEqualTo(others);
@@ -149,13 +172,16 @@ class ExportCommandTest {
 
     assertThat(run.code).as(run.toString()).isEqualTo(5);
     assertThat(run.outLines()).isNotEmpty().noneMatch(l -> l.contains("scenario-forbidden"));
-    assertThat(run.stderr).contains("HTTP 403").contains("resume point: from its first page (not saved");
+    assertThat(run.stderr)
+        .contains("HTTP 403")
+        .contains("resume point: from its first page (not saved");
   }
 
   @Test
   void targetsFileErrorsNameTheLine() throws Exception {
-    Path duplicate = Files.writeString(tmp.resolve("dup.csv"),
-        "customer,subscription\n# comment\n\na,b\nc,d\na,b\n");
+    Path duplicate =
+        Files.writeString(
+            tmp.resolve("dup.csv"), "customer,subscription\n# comment\n\na,b\nc,d\na,b\n");
     Path empty = Files.writeString(tmp.resolve("empty.csv"), "customer,subscription\n");
     Path badId = Files.writeString(tmp.resolve("bad.csv"), "customer,subscription\na,b/c\n");
 
@@ -164,20 +190,45 @@ class ExportCommandTest {
     Cli.Result bad = export(sandbox, badId);
 
     assertThat(dup.code).isEqualTo(2);
-    assertThat(dup.errLines()).singleElement().asString().contains("line 6 repeats").contains("line 4");
+    assertThat(dup.errLines())
+        .singleElement()
+        .asString()
+        .contains("line 6 repeats")
+        .contains("line 4");
     assertThat(none.code).isEqualTo(2);
     assertThat(none.errLines()).singleElement().asString().contains("lists no targets");
     assertThat(bad.code).isEqualTo(2);
-    assertThat(bad.errLines()).singleElement().asString().contains("line 2").contains("--subscription");
+    assertThat(bad.errLines())
+        .singleElement()
+        .asString()
+        .contains("line 2")
+        .contains("--subscription");
   }
 
   @Test
   void exportRunsAgainstTheEmbeddedSandbox() throws Exception {
-    Path targets = targets(
-        new String[] {"d5c78f49-92fc-36ae-acf1-b5cc3aaa9dbd", "1c35c894-4536-3e46-92fe-d09c431d6e81"},
-        new String[] {"d5c78f49-92fc-36ae-acf1-b5cc3aaa9dbd", "839bd8ac-d7db-3ce2-aa5a-f0b00c0813d4"});
-    Cli.Result run = Cli.run(java.util.Map.of(), "export", "--sandbox", "--targets", targets.toString(),
-        "--start", "2026-10-01", "--end", "2026-11-01", "--format", "csv", "--quiet");
+    Path targets =
+        targets(
+            new String[] {
+              "d5c78f49-92fc-36ae-acf1-b5cc3aaa9dbd", "1c35c894-4536-3e46-92fe-d09c431d6e81"
+            },
+            new String[] {
+              "d5c78f49-92fc-36ae-acf1-b5cc3aaa9dbd", "839bd8ac-d7db-3ce2-aa5a-f0b00c0813d4"
+            });
+    Cli.Result run =
+        Cli.run(
+            java.util.Map.of(),
+            "export",
+            "--sandbox",
+            "--targets",
+            targets.toString(),
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-01",
+            "--format",
+            "csv",
+            "--quiet");
 
     assertThat(run.code).as(run.toString()).isZero();
     assertThat(run.outLines()).hasSizeGreaterThan(4000);
@@ -195,8 +246,20 @@ class ExportCommandTest {
   }
 
   private Cli.Result export(Sandbox target, Path targets, String... extra) {
-    List<String> args = new ArrayList<>(List.of("export", "--base-url", target.baseUrl(), "--targets", targets.toString(),
-        "--start", "2026-10-01", "--end", "2026-11-01", "--retry-max-wait", "0"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "export",
+                "--base-url",
+                target.baseUrl(),
+                "--targets",
+                targets.toString(),
+                "--start",
+                "2026-10-01",
+                "--end",
+                "2026-11-01",
+                "--retry-max-wait",
+                "0"));
     args.addAll(Arrays.asList(extra));
     return Cli.run(args.toArray(new String[0]));
   }

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class JarProcess implements AutoCloseable {
   /** Where failsafe says the shaded jar is (see cli/pom.xml). */
-  static final Path JAR = Path.of(System.getProperty("pcusage.jar", "target/pcusage.jar")).toAbsolutePath();
+  static final Path JAR =
+      Path.of(System.getProperty("pcusage.jar", "target/pcusage.jar")).toAbsolutePath();
 
   final Process process;
   final Path stdout;
@@ -30,25 +31,38 @@ final class JarProcess implements AutoCloseable {
     this.stderr = stderr;
   }
 
-  static JarProcess start(Path workDir, String name, Map<String, String> env, List<String> args) throws IOException {
+  static JarProcess start(Path workDir, String name, Map<String, String> env, List<String> args)
+      throws IOException {
     return start(workDir, name, env, List.of(), args);
   }
 
-  static JarProcess start(Path workDir, String name, Map<String, String> env, List<String> jvmOptions, List<String> args)
+  static JarProcess start(
+      Path workDir,
+      String name,
+      Map<String, String> env,
+      List<String> jvmOptions,
+      List<String> args)
       throws IOException {
-    assertThat(JAR).as("the shaded jar (mvn package builds it before failsafe runs)").isRegularFile();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k"));
+    assertThat(JAR)
+        .as("the shaded jar (mvn package builds it before failsafe runs)")
+        .isRegularFile();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xss512k"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(args);
     Path out = workDir.resolve(name + ".stdout");
     Path err = workDir.resolve(name + ".stderr");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(workDir.toFile())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     Map<String, String> environment = builder.environment();
     String path = environment.get("PATH");
     environment.clear();
@@ -63,14 +77,18 @@ final class JarProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** SIGKILL (on Linux, {@link Process#destroyForcibly()}), then waits for the process to be gone. */
+  /**
+   * SIGKILL (on Linux, {@link Process#destroyForcibly()}), then waits for the process to be gone.
+   */
   int kill() throws InterruptedException {
     process.destroyForcibly();
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the killed process is gone").isTrue();
     return process.exitValue();
   }
 
-  /** SIGTERM ({@link Process#destroy()}): shutdown hooks run; then waits for the process to be gone. */
+  /**
+   * SIGTERM ({@link Process#destroy()}): shutdown hooks run; then waits for the process to be gone.
+   */
   int terminate() throws InterruptedException {
     process.destroy();
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the terminated process is gone").isTrue();
@@ -81,7 +99,8 @@ final class JarProcess implements AutoCloseable {
   int await(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("pcusage did not finish within " + timeout + "; stderr:\n" + stderrText());
+      throw new AssertionError(
+          "pcusage did not finish within " + timeout + "; stderr:\n" + stderrText());
     }
     return process.exitValue();
   }

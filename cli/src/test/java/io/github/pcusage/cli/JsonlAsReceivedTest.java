@@ -64,61 +64,126 @@ class JsonlAsReceivedTest {
   void quirkyRecordsKeepNumbersInAdditionalInfoUnknownFieldsAndStringShapes() throws Exception {
     List<String> wire = wireRecords(rawPage(sandbox.baseUrl(), "scenario-quirks", subscription));
     Path out = tmp.resolve("quirks.jsonl");
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-quirks", subscription, "--page-size", "5",
-        "--out", out.toString()));
+    Cli.Result run =
+        Cli.run(
+            Cli.utilization(
+                sandbox,
+                "scenario-quirks",
+                subscription,
+                "--page-size",
+                "5",
+                "--out",
+                out.toString()));
 
     assertThat(run.code).as(run.toString()).isZero();
     assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).isEqualTo(wire);
-    assertThat(wire).anySatisfy(r -> assertThat(r).containsPattern("\"additionalInfo\":\\{[^}]*\"CoreCount\":2\\}"));
+    assertThat(wire)
+        .anySatisfy(
+            r -> assertThat(r).containsPattern("\"additionalInfo\":\\{[^}]*\"CoreCount\":2\\}"));
     assertThat(wire).anySatisfy(r -> assertThat(r).contains("\"billingContext\":{\"version\":2}"));
     assertThat(wire).anySatisfy(r -> assertThat(r).contains("\"tags\":\"\""));
     assertThat(wire).anySatisfy(r -> assertThat(r).contains("\"instanceData\":\"{"));
-    assertThat(wire).anySatisfy(r -> assertThat(r).containsPattern("\"usageEndTime\":\"[^\"]*\\.[0-9]{7}[-+][0-9:]{5}\""));
+    assertThat(wire)
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .containsPattern("\"usageEndTime\":\"[^\"]*\\.[0-9]{7}[-+][0-9:]{5}\""));
   }
 
   @Test
   void exportPutsTheTargetIdsBeforeTheRecordsOwnBytes() throws Exception {
     Path targets = tmp.resolve("targets.csv");
-    Files.writeString(targets, "customer,subscription\n" + customer + "," + subscription + "\n"
-        + "scenario-quirks," + subscription + "\n");
+    Files.writeString(
+        targets,
+        "customer,subscription\n"
+            + customer
+            + ","
+            + subscription
+            + "\n"
+            + "scenario-quirks,"
+            + subscription
+            + "\n");
     List<String> expected = new ArrayList<>();
     for (String c : List.of(customer, "scenario-quirks")) {
       for (String record : wireRecords(rawPage(sandbox.baseUrl(), c, subscription))) {
-        expected.add("{\"customerId\":\"" + c + "\",\"subscriptionId\":\"" + subscription + "\"," + record.substring(1));
+        expected.add(
+            "{\"customerId\":\""
+                + c
+                + "\",\"subscriptionId\":\""
+                + subscription
+                + "\","
+                + record.substring(1));
       }
     }
-    Cli.Result run = Cli.run("export", "--base-url", sandbox.baseUrl(), "--targets", targets.toString(),
-        "--start", "2026-10-01", "--end", "2026-11-01", "--page-size", "9", "--parallel", "2",
-        "--retry-max-wait", "0", "--quiet");
+    Cli.Result run =
+        Cli.run(
+            "export",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--targets",
+            targets.toString(),
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-01",
+            "--page-size",
+            "9",
+            "--parallel",
+            "2",
+            "--retry-max-wait",
+            "0",
+            "--quiet");
 
     assertThat(run.code).as(run.toString()).isZero();
     assertThat(run.outLines()).isEqualTo(expected);
   }
 
   @Test
-  void offsetsFractionsNumbersAndUnknownFieldsOfAPrettyPrintedPageComeOutAsSentOnOneLineEach() throws Exception {
-    String first = "{\"usageStartTime\":\"2026-10-01T00:00:00+00:00\",\"usageEndTime\":\"2026-10-01T23:59:59.1000000+00:00\","
-        + "\"resource\":{\"id\":\"m1\",\"name\":\"D2 v3\",\"category\":\"Virtual Machines\",\"subcategory\":\"Dv3\","
-        + "\"region\":\"US East\"},\"quantity\":1.000000000000000000,\"unit\":\"1 Hour\",\"infoFields\":{},"
-        + "\"instanceData\":{\"resourceUri\":\"/subscriptions/s/rg\",\"location\":\"eastus\",\"partNumber\":\"\","
-        + "\"orderNumber\":\"\",\"tags\":{\"costCenter\":\"42\"},\"additionalInfo\":{\"CoreCount\":2,\"Ratio\":0.50}},"
-        + "\"futureField\":{\"nested\":[1,2.0,null]},\"attributes\":{\"objectType\":\"AzureUtilizationRecord\"}}";
-    String second = "{\"usageStartTime\":\"2026-10-01T00:00:00Z\",\"usageEndTime\":\"2026-10-02T00:00:00-00:00\","
-        + "\"resource\":{\"id\":\"m2\",\"name\":\"Storage\",\"category\":\"Storage\",\"subcategory\":\"Blob\","
-        + "\"region\":\"EU West\"},\"quantity\":24,\"unit\":\"1 GB/Month\",\"infoFields\":{\"Project\":\"caf\\u00e9\"},"
-        + "\"attributes\":{\"objectType\":\"AzureUtilizationRecord\"}}";
-    String page = "{\n  \"totalCount\": 2,\n  \"items\": [\n    " + first + ",\n    " + indent(second)
-        + "\n  ],\n  \"links\": {\"self\": {\"uri\": \"x\", \"method\": \"GET\", \"headers\": []}},\n"
-        + "  \"attributes\": {\"objectType\": \"Collection\"}\n}\n";
+  void offsetsFractionsNumbersAndUnknownFieldsOfAPrettyPrintedPageComeOutAsSentOnOneLineEach()
+      throws Exception {
+    String first =
+        "{\"usageStartTime\":\"2026-10-01T00:00:00+00:00\",\"usageEndTime\":\"2026-10-01T23:59:59.1000000+00:00\","
+            + "\"resource\":{\"id\":\"m1\",\"name\":\"D2 v3\",\"category\":\"Virtual Machines\",\"subcategory\":\"Dv3\","
+            + "\"region\":\"US East\"},\"quantity\":1.000000000000000000,\"unit\":\"1 Hour\",\"infoFields\":{},"
+            + "\"instanceData\":{\"resourceUri\":\"/subscriptions/s/rg\",\"location\":\"eastus\",\"partNumber\":\"\","
+            + "\"orderNumber\":\"\",\"tags\":{\"costCenter\":\"42\"},\"additionalInfo\":{\"CoreCount\":2,\"Ratio\":0.50}},"
+            + "\"futureField\":{\"nested\":[1,2.0,null]},\"attributes\":{\"objectType\":\"AzureUtilizationRecord\"}}";
+    String second =
+        "{\"usageStartTime\":\"2026-10-01T00:00:00Z\",\"usageEndTime\":\"2026-10-02T00:00:00-00:00\","
+            + "\"resource\":{\"id\":\"m2\",\"name\":\"Storage\",\"category\":\"Storage\",\"subcategory\":\"Blob\","
+            + "\"region\":\"EU West\"},\"quantity\":24,\"unit\":\"1 GB/Month\",\"infoFields\":{\"Project\":\"caf\\u00e9\"},"
+            + "\"attributes\":{\"objectType\":\"AzureUtilizationRecord\"}}";
+    String page =
+        "{\n  \"totalCount\": 2,\n  \"items\": [\n    "
+            + first
+            + ",\n    "
+            + indent(second)
+            + "\n  ],\n  \"links\": {\"self\": {\"uri\": \"x\", \"method\": \"GET\", \"headers\": []}},\n"
+            + "  \"attributes\": {\"objectType\": \"Collection\"}\n}\n";
     for (boolean echoRequestId : new boolean[] {true, false}) {
       HttpServer server = fixedPageServer(page, echoRequestId);
       try {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        Cli.Result run = Cli.run("utilization", "--base-url", base, "--customer", "c", "--subscription", "s",
-            "--start", "2026-10-01", "--end", "2026-11-01", "--retry-max-wait", "0");
+        Cli.Result run =
+            Cli.run(
+                "utilization",
+                "--base-url",
+                base,
+                "--customer",
+                "c",
+                "--subscription",
+                "s",
+                "--start",
+                "2026-10-01",
+                "--end",
+                "2026-11-01",
+                "--retry-max-wait",
+                "0");
 
         assertThat(run.code).as(run.toString()).isZero();
-        assertThat(run.outLines()).as("echo MS-RequestId: " + echoRequestId).containsExactly(first, second);
+        assertThat(run.outLines())
+            .as("echo MS-RequestId: " + echoRequestId)
+            .containsExactly(first, second);
       } finally {
         server.stop(0);
       }
@@ -127,7 +192,8 @@ class JsonlAsReceivedTest {
 
   @Test
   void csvIsStillBuiltFromTheDecodedRecords() {
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-quirks", subscription, "--format", "csv"));
+    Cli.Result run =
+        Cli.run(Cli.utilization(sandbox, "scenario-quirks", subscription, "--format", "csv"));
 
     assertThat(run.code).as(run.toString()).isZero();
     // the SDK's model holds additionalInfo values as strings: CSV cells are built from it
@@ -139,29 +205,42 @@ class JsonlAsReceivedTest {
   }
 
   private static HttpServer fixedPageServer(String page, boolean echoRequestId) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     byte[] body = page.getBytes(StandardCharsets.UTF_8);
-    server.createContext("/", exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-      if (echoRequestId) {
-        exchange.getResponseHeaders().add("MS-RequestId", exchange.getRequestHeaders().getFirst("MS-RequestId"));
-      }
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+          if (echoRequestId) {
+            exchange
+                .getResponseHeaders()
+                .add("MS-RequestId", exchange.getRequestHeaders().getFirst("MS-RequestId"));
+          }
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     return server;
   }
 
   /** One page holding the whole October listing of a pair, as raw bytes. */
   static byte[] rawPage(String baseUrl, String customer, String subscription) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/customers/" + customer + "/subscriptions/"
-            + subscription + "/utilizations/azure?start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z&size=1000"))
-        .header("Authorization", "Bearer x")
-        .build();
-    HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    baseUrl
+                        + "/v1/customers/"
+                        + customer
+                        + "/subscriptions/"
+                        + subscription
+                        + "/utilizations/azure?start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z&size=1000"))
+            .header("Authorization", "Bearer x")
+            .build();
+    HttpResponse<byte[]> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kill test: the packaged jar is started as its own process, SIGKILLed at random points of a
- * listing (seeded), and resumed with the {@code --resume} command until it completes. The final file
- * must be byte-identical to an uninterrupted run's; at every kill point the output file is either
- * absent or complete, every partial file agrees with the finished output up to its checkpoint's
- * offset, and every checkpoint, partial and manifest file is mode 0600.
+ * listing (seeded), and resumed with the {@code --resume} command until it completes. The final
+ * file must be byte-identical to an uninterrupted run's; at every kill point the output file is
+ * either absent or complete, every partial file agrees with the finished output up to its
+ * checkpoint's offset, and every checkpoint, partial and manifest file is mode 0600.
  *
  * <p>The sandbox runs in this JVM with 20 ms of latency per request and small pages, so that a run
- * takes about a second and the kills land in the middle of it. {@code -Dpcusage.kill.seed=N} replays
- * other kill points.
+ * takes about a second and the kills land in the middle of it. {@code -Dpcusage.kill.seed=N}
+ * replays other kill points.
  */
 class KillResumeIT {
   private static final long SEED = Long.getLong("pcusage.kill.seed", 20261001L);
@@ -45,8 +45,14 @@ class KillResumeIT {
 
   @BeforeAll
   static void start() {
-    sandbox = Sandbox.builder().seed(42).customers(2).subscriptionsPerCustomer(2).recordsPerSubscription(60)
-        .latency(Duration.ofMillis(20)).start();
+    sandbox =
+        Sandbox.builder()
+            .seed(42)
+            .customers(2)
+            .subscriptionsPerCustomer(2)
+            .recordsPerSubscription(60)
+            .latency(Duration.ofMillis(20))
+            .start();
   }
 
   @AfterAll
@@ -58,8 +64,17 @@ class KillResumeIT {
   void utilizationKilledAtRandomPointsResumesToTheBytesOfAnUninterruptedRun() throws Exception {
     String customer = sandbox.customerIds().get(0);
     String subscription = sandbox.subscriptionIds(customer).get(0);
-    List<String> listing = List.of("utilization", "--customer", customer, "--subscription", subscription,
-        "--format", "csv", "--page-size", "2");
+    List<String> listing =
+        List.of(
+            "utilization",
+            "--customer",
+            customer,
+            "--subscription",
+            subscription,
+            "--format",
+            "csv",
+            "--page-size",
+            "2");
 
     int kills = new KillLoop(new UtilizationFiles(), listing, SEED).run();
 
@@ -76,7 +91,8 @@ class KillResumeIT {
       }
     }
     Files.writeString(targets, csv);
-    List<String> listing = List.of("export", "--targets", targets.toString(), "--parallel", "2", "--page-size", "3");
+    List<String> listing =
+        List.of("export", "--targets", targets.toString(), "--parallel", "2", "--page-size", "3");
 
     int kills = new KillLoop(new ExportFiles(), listing, SEED + 1).run();
 
@@ -129,9 +145,12 @@ class KillResumeIT {
           // rename, the export's assembly and clean-up; the run may complete before it lands).
           boolean last = kills == KILLS - 1;
           boolean atStart = !last && random.nextInt(6) == 0;
-          long threshold = last ? max : before + (long) ((0.1 + 0.4 * random.nextDouble()) * (max - before)) + 1;
+          long threshold =
+              last ? max : before + (long) ((0.1 + 0.4 * random.nextDouble()) * (max - before)) + 1;
           if (!atStart) {
-            Await.until(() -> !p.isAlive() || files.progress(out) >= threshold, WAIT,
+            Await.until(
+                () -> !p.isAlive() || files.progress(out) >= threshold,
+                WAIT,
                 "progress to " + threshold + " bytes of " + max + " (seed " + seed + ")");
           }
           // The second interruption is a SIGTERM (Ctrl-C alike): pcusage prints the resume command.
@@ -143,10 +162,21 @@ class KillResumeIT {
             assertThat(p.stderrText()).isEmpty();
             break;
           }
-          assertThat(code).as(p.stderrText()).isEqualTo(term ? 143 : 137); // 128 + SIGTERM / SIGKILL
+          assertThat(code)
+              .as(p.stderrText())
+              .isEqualTo(term ? 143 : 137); // 128 + SIGTERM / SIGKILL
           kills++;
-          log.add(name + ": " + (term ? "terminated" : "killed") + " at " + files.progress(out) + "/" + max
-              + " bytes (" + (atStart ? "at start" : "threshold " + threshold) + ")");
+          log.add(
+              name
+                  + ": "
+                  + (term ? "terminated" : "killed")
+                  + " at "
+                  + files.progress(out)
+                  + "/"
+                  + max
+                  + " bytes ("
+                  + (atStart ? "at start" : "threshold " + threshold)
+                  + ")");
           resuming = files.resumable(out);
           if (term && resuming) {
             assertThat(p.stderrText()).contains("pcusage: interrupted. ");
@@ -160,8 +190,11 @@ class KillResumeIT {
           }
         }
       }
-      System.out.println("kill test " + listing.get(0) + " (seed " + seed + "): " + String.join("; ", log));
-      assertThat(Files.readAllBytes(out)).as("final file vs uninterrupted run, %s", log).isEqualTo(expected);
+      System.out.println(
+          "kill test " + listing.get(0) + " (seed " + seed + "): " + String.join("; ", log));
+      assertThat(Files.readAllBytes(out))
+          .as("final file vs uninterrupted run, %s", log)
+          .isEqualTo(expected);
       try (Stream<Path> left = Files.list(dir)) {
         assertThat(left.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("out.")))
             .containsExactly(out.getFileName().toString());
@@ -181,8 +214,21 @@ class KillResumeIT {
 
     private List<String> command(Path out) {
       List<String> args = new ArrayList<>(listing);
-      args.addAll(List.of("--base-url", sandbox.baseUrl(), "--token-env", TOKEN_ENV,
-          "--start", "2026-10-01", "--end", "2026-11-01", "--retry-max-wait", "0", "--quiet", "--out", out.toString()));
+      args.addAll(
+          List.of(
+              "--base-url",
+              sandbox.baseUrl(),
+              "--token-env",
+              TOKEN_ENV,
+              "--start",
+              "2026-10-01",
+              "--end",
+              "2026-11-01",
+              "--retry-max-wait",
+              "0",
+              "--quiet",
+              "--out",
+              out.toString()));
       return args;
     }
   }
@@ -232,7 +278,10 @@ class KillResumeIT {
     }
   }
 
-  /** {@code export --out FILE}: FILE.parts/ (manifest, a part and checkpoint per target), then FILE.partial. */
+  /**
+   * {@code export --out FILE}: FILE.parts/ (manifest, a part and checkpoint per target), then
+   * FILE.partial.
+   */
   private static final class ExportFiles implements OutputFiles {
     private byte[] expected;
     private final List<byte[]> expectedParts = new ArrayList<>();
@@ -245,7 +294,9 @@ class KillResumeIT {
         String target = line.substring(0, line.indexOf(",\"", line.indexOf("subscriptionId")));
         byTarget.computeIfAbsent(target, t -> new StringBuilder()).append(line).append('\n');
       }
-      byTarget.values().forEach(part -> expectedParts.add(part.toString().getBytes(StandardCharsets.UTF_8)));
+      byTarget
+          .values()
+          .forEach(part -> expectedParts.add(part.toString().getBytes(StandardCharsets.UTF_8)));
       assertThat(expectedParts).hasSize(4);
     }
 
@@ -277,7 +328,8 @@ class KillResumeIT {
       if (Files.exists(assembled)) {
         checkPrivate(assembled, where);
         byte[] sofar = Files.readAllBytes(assembled);
-        assertThat(sofar).as("%s: %s is a prefix of the output", where, assembled)
+        assertThat(sofar)
+            .as("%s: %s is a prefix of the output", where, assembled)
             .isEqualTo(Arrays.copyOf(expected, Math.min(sofar.length, expected.length)));
       }
       Path parts = partsOf(out);
@@ -302,7 +354,9 @@ class KillResumeIT {
   /** The output file is absent or complete: it only ever appears by an atomic rename. */
   static void checkOutput(Path out, byte[] expected, String where) throws IOException {
     if (Files.exists(out)) {
-      assertThat(Files.readAllBytes(out)).as("%s: %s exists, so it is complete", where, out).isEqualTo(expected);
+      assertThat(Files.readAllBytes(out))
+          .as("%s: %s exists, so it is complete", where, out)
+          .isEqualTo(expected);
     }
   }
 
@@ -329,7 +383,8 @@ class KillResumeIT {
     }
     Path data = Files.exists(partial) ? partial : target;
     byte[] bytes = Files.readAllBytes(data);
-    assertThat((long) bytes.length).as("%s: %s holds its checkpoint's %d bytes", where, data, saved.offset)
+    assertThat((long) bytes.length)
+        .as("%s: %s holds its checkpoint's %d bytes", where, data, saved.offset)
         .isGreaterThanOrEqualTo(saved.offset);
     assertThat(Arrays.copyOf(bytes, (int) saved.offset))
         .as("%s: %s up to its checkpoint", where, data)
@@ -341,7 +396,8 @@ class KillResumeIT {
 
   static void checkPrivate(Path file, String where) throws IOException {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-        .as("%s: mode of %s", where, file).isEqualTo("rw-------");
+        .as("%s: mode of %s", where, file)
+        .isEqualTo("rw-------");
   }
 
   static long size(Path file) {

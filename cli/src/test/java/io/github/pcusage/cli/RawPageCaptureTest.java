@@ -25,18 +25,20 @@ class RawPageCaptureTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      int status = exchange.getRequestURI().getPath().contains("fail") ? 500 : 200;
-      byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
-      String echo = exchange.getRequestHeaders().getFirst("MS-RequestId");
-      if (echo != null && !echo.startsWith("no-echo")) {
-        exchange.getResponseHeaders().add("MS-RequestId", echo);
-      }
-      exchange.sendResponseHeaders(status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          int status = exchange.getRequestURI().getPath().contains("fail") ? 500 : 200;
+          byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
+          String echo = exchange.getRequestHeaders().getFirst("MS-RequestId");
+          if (echo != null && !echo.startsWith("no-echo")) {
+            exchange.getResponseHeaders().add("MS-RequestId", echo);
+          }
+          exchange.sendResponseHeaders(status, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 
@@ -49,7 +51,8 @@ class RawPageCaptureTest {
 
   @Test
   void keepsAUtilizationPageReadToItsEndUnderItsRequestIdOnce() throws IOException {
-    assertThat(get("/v1/customers/c/subscriptions/s/utilizations/azure", "r1", true)).isEqualTo(PAGE);
+    assertThat(get("/v1/customers/c/subscriptions/s/utilizations/azure", "r1", true))
+        .isEqualTo(PAGE);
 
     assertThat(capture.take("r1").readUtf8()).isEqualTo(PAGE);
     assertThat(capture.take("r1")).isNull();
@@ -83,10 +86,11 @@ class RawPageCaptureTest {
   }
 
   private String get(String path, String requestId, boolean read) throws IOException {
-    Request request = new Request.Builder()
-        .url("http://127.0.0.1:" + server.getAddress().getPort() + path)
-        .header("MS-RequestId", requestId)
-        .build();
+    Request request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + server.getAddress().getPort() + path)
+            .header("MS-RequestId", requestId)
+            .build();
     try (Response response = http.newCall(request).execute()) {
       return read ? response.body().string() : null;
     }

@@ -12,17 +12,21 @@ import org.junit.jupiter.api.Test;
 class RawRecordsTest {
   @Test
   void eachRecordIsItsOwnBytesAsSent() throws Exception {
-    String first = "{\"usageStartTime\":\"2026-10-01T00:00:00+00:00\",\"quantity\":0.1000000,"
-        + "\"instanceData\":{\"additionalInfo\":{\"CoreCount\":2,\"Big\":1e400}},\"unknown\":[null,true]}";
-    String second = "{ \"usageEndTime\" : \"2026-10-02T00:00:00.1000000-07:00\", \"s\":\"caf\\u00e9 \\/ \u00e9\" }";
-    String body = "{\"totalCount\":2,\"items\":[" + first + ", " + second + "],\"links\":{\"self\":{}}}";
+    String first =
+        "{\"usageStartTime\":\"2026-10-01T00:00:00+00:00\",\"quantity\":0.1000000,"
+            + "\"instanceData\":{\"additionalInfo\":{\"CoreCount\":2,\"Big\":1e400}},\"unknown\":[null,true]}";
+    String second =
+        "{ \"usageEndTime\" : \"2026-10-02T00:00:00.1000000-07:00\", \"s\":\"caf\\u00e9 \\/ \u00e9\" }";
+    String body =
+        "{\"totalCount\":2,\"items\":[" + first + ", " + second + "],\"links\":{\"self\":{}}}";
 
     assertThat(strings(RawRecords.split(utf8(body)))).containsExactly(first, second);
   }
 
   @Test
   void itemsMayComeAfterOtherMembersAndAnEmptyListHasNoRecords() throws Exception {
-    assertThat(RawRecords.split(utf8("{\"links\":{\"items\":[1]},\"totalCount\":0,\"items\":[]}"))).isEmpty();
+    assertThat(RawRecords.split(utf8("{\"links\":{\"items\":[1]},\"totalCount\":0,\"items\":[]}")))
+        .isEmpty();
   }
 
   @Test
@@ -33,28 +37,35 @@ class RawRecordsTest {
 
   @Test
   void aPrettyPrintedRecordIsPutOnOneLineWithEveryValueAsItsOriginalText() throws Exception {
-    String pretty = "{\n  \"quantity\" : 24.000000000000000000,\n  \"when\" : \"2026-10-01T00:00:00+00:00\",\n"
-        + "  \"s\" : \"a\\u00e9\\/b\\n\",\n  \"tags\" : {\r\n    \"n\" : -1E+2, \"z\": null, \"t\": false\n  },\n"
-        + "  \"list\" : [ 1.50, [ ], { } ]\n}";
+    String pretty =
+        "{\n  \"quantity\" : 24.000000000000000000,\n  \"when\" : \"2026-10-01T00:00:00+00:00\",\n"
+            + "  \"s\" : \"a\\u00e9\\/b\\n\",\n  \"tags\" : {\r\n    \"n\" : -1E+2, \"z\": null, \"t\": false\n  },\n"
+            + "  \"list\" : [ 1.50, [ ], { } ]\n}";
     String body = "{\n\"items\" : [\n" + pretty + "\n]\n}";
 
-    assertThat(strings(RawRecords.split(utf8(body)))).containsExactly(
-        "{\"quantity\":24.000000000000000000,\"when\":\"2026-10-01T00:00:00+00:00\",\"s\":\"a\\u00e9\\/b\\n\","
-            + "\"tags\":{\"n\":-1E+2,\"z\":null,\"t\":false},\"list\":[1.50,[],{}]}");
+    assertThat(strings(RawRecords.split(utf8(body))))
+        .containsExactly(
+            "{\"quantity\":24.000000000000000000,\"when\":\"2026-10-01T00:00:00+00:00\",\"s\":\"a\\u00e9\\/b\\n\","
+                + "\"tags\":{\"n\":-1E+2,\"z\":null,\"t\":false},\"list\":[1.50,[],{}]}");
   }
 
   @Test
   void invalidUtf8IsReplacedLikeTheSdkDecodesIt() throws Exception {
-    Buffer body = new Buffer().writeUtf8("{\"items\":[{\"name\":\"a")
-        .writeByte(0xff).writeUtf8("b\",\"q\":1.10}]}");
+    Buffer body =
+        new Buffer()
+            .writeUtf8("{\"items\":[{\"name\":\"a")
+            .writeByte(0xff)
+            .writeUtf8("b\",\"q\":1.10}]}");
 
-    assertThat(strings(RawRecords.split(body))).containsExactly("{\"name\":\"a\ufffdb\",\"q\":1.10}");
+    assertThat(strings(RawRecords.split(body)))
+        .containsExactly("{\"name\":\"a\ufffdb\",\"q\":1.10}");
   }
 
   @Test
   void aBodyWithoutItemsIsRefused() {
     assertThatThrownBy(() -> RawRecords.split(utf8("{\"totalCount\":0}")))
-        .isInstanceOf(IOException.class).hasMessageContaining("no items");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("no items");
     assertThatThrownBy(() -> RawRecords.split(utf8("[1,2]"))).isInstanceOf(IOException.class);
   }
 

@@ -25,8 +25,17 @@ class SandboxCommandTest {
     PipedInputStream pipe = new PipedInputStream(1 << 16);
     PrintStream out = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);
     CompletableFuture<Integer> exit = new CompletableFuture<>();
-    Thread command = new Thread(() -> exit.complete(Main.run(
-        new String[] {"sandbox", "--seed", "7", "--customers", "2", "--records", "40"}, out, System.err, Map.of())));
+    Thread command =
+        new Thread(
+            () ->
+                exit.complete(
+                    Main.run(
+                        new String[] {
+                          "sandbox", "--seed", "7", "--customers", "2", "--records", "40"
+                        },
+                        out,
+                        System.err,
+                        Map.of())));
     command.start();
 
     BufferedReader reader = new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8));
@@ -35,16 +44,36 @@ class SandboxCommandTest {
     while ((line = reader.readLine()) != null && !line.startsWith("running until interrupted")) {
       lines.add(line);
     }
-    String baseUrl = lines.get(0).replaceAll(".*listening on (http://127\\.0\\.0\\.1:[0-9]+).*", "$1");
-    String customer = lines.stream().filter(l -> l.startsWith("customer ")).findFirst().orElseThrow().split(" ")[1];
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(baseUrl + "/v1/customers/" + customer + "/subscriptions/x/usagesummary"))
-            .header("Authorization", "Bearer t").build(),
-        HttpResponse.BodyHandlers.ofString());
+    String baseUrl =
+        lines.get(0).replaceAll(".*listening on (http://127\\.0\\.0\\.1:[0-9]+).*", "$1");
+    String customer =
+        lines.stream()
+            .filter(l -> l.startsWith("customer "))
+            .findFirst()
+            .orElseThrow()
+            .split(" ")[1];
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            baseUrl
+                                + "/v1/customers/"
+                                + customer
+                                + "/subscriptions/x/usagesummary"))
+                    .header("Authorization", "Bearer t")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(lines.get(0)).startsWith("Partner Center sandbox listening on http://127.0.0.1:");
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("try: PARTNER_CENTER_TOKEN=any pcusage utilization --base-url " + baseUrl));
-    assertThat(response.statusCode()).isEqualTo(404); // a customer of the data set, a subscription that is not
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        "try: PARTNER_CENTER_TOKEN=any pcusage utilization --base-url " + baseUrl));
+    assertThat(response.statusCode())
+        .isEqualTo(404); // a customer of the data set, a subscription that is not
     command.interrupt();
     assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
   }

@@ -49,11 +49,16 @@ class SecretCanaryTest {
   static final String BEARER = "canary-bearer-6c1f0e8a9d42";
   static final String SECRET = "canary-client-secret-3b7e52f1";
   static final String TOKEN_ENV = "PCUSAGE_CANARY_TOKEN";
-  static final Map<String, String> ENV = Map.of(
-      TOKEN_ENV, BEARER,
-      "PARTNER_CENTER_TOKEN", "Bearer " + BEARER,
-      "AZURE_CLIENT_SECRET", SECRET,
-      "AZURE_CLIENT_CERTIFICATE_PASSWORD", SECRET);
+  static final Map<String, String> ENV =
+      Map.of(
+          TOKEN_ENV,
+          BEARER,
+          "PARTNER_CENTER_TOKEN",
+          "Bearer " + BEARER,
+          "AZURE_CLIENT_SECRET",
+          SECRET,
+          "AZURE_CLIENT_CERTIFICATE_PASSWORD",
+          SECRET);
   static final int PAGE = 10;
 
   Sandbox sandbox;
@@ -61,8 +66,10 @@ class SecretCanaryTest {
   Sandbox truncating;
   String customer;
   String subscription;
+
   /** Every continuation token the sandbox hands out for the listings the commands run. */
   final Set<String> continuationTokens = new LinkedHashSet<>();
+
   final List<Captured> runs = new ArrayList<>();
 
   @TempDir static Path tmp;
@@ -70,10 +77,22 @@ class SecretCanaryTest {
   @BeforeAll
   void runEveryCommandWithCanaries() throws Exception {
     sandbox = Cli.smallSandbox();
-    locked = Sandbox.builder().seed(42).customers(1).subscriptionsPerCustomer(1).recordsPerSubscription(30)
-        .token("the-only-accepted-token").start();
-    truncating = Sandbox.builder().seed(42).customers(1).subscriptionsPerCustomer(1).recordsPerSubscription(30)
-        .faults(Faults.parse("truncate=1,seed=3")).start();
+    locked =
+        Sandbox.builder()
+            .seed(42)
+            .customers(1)
+            .subscriptionsPerCustomer(1)
+            .recordsPerSubscription(30)
+            .token("the-only-accepted-token")
+            .start();
+    truncating =
+        Sandbox.builder()
+            .seed(42)
+            .customers(1)
+            .subscriptionsPerCustomer(1)
+            .recordsPerSubscription(30)
+            .faults(Faults.parse("truncate=1,seed=3"))
+            .start();
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(0);
     String other = sandbox.subscriptionIds(customer).get(1);
@@ -81,31 +100,96 @@ class SecretCanaryTest {
     continuationTokens.addAll(tokensOf(customer, other));
 
     // successes
-    run("stdout, verbose, default token variable with 'Bearer '", listing(sandbox, customer, subscription,
-        "--verbose"));
-    run("file, verbose", listing(sandbox, customer, subscription, "--verbose", "--out", file("ok.jsonl"),
-        "--token-env", TOKEN_ENV));
+    run(
+        "stdout, verbose, default token variable with 'Bearer '",
+        listing(sandbox, customer, subscription, "--verbose"));
+    run(
+        "file, verbose",
+        listing(
+            sandbox,
+            customer,
+            subscription,
+            "--verbose",
+            "--out",
+            file("ok.jsonl"),
+            "--token-env",
+            TOKEN_ENV));
     run("csv, verbose", listing(sandbox, customer, subscription, "--verbose", "--format", "csv"));
-    run("usage summary, verbose", "usage-summary", "--base-url", sandbox.baseUrl(), "--customer", customer,
-        "--subscription", subscription, "--verbose", "--token-env", TOKEN_ENV);
+    run(
+        "usage summary, verbose",
+        "usage-summary",
+        "--base-url",
+        sandbox.baseUrl(),
+        "--customer",
+        customer,
+        "--subscription",
+        subscription,
+        "--verbose",
+        "--token-env",
+        TOKEN_ENV);
 
     // failures
-    run("401", listing(locked, locked.customerIds().get(0), locked.subscriptionIds(locked.customerIds().get(0)).get(0),
-        "--verbose", "--token-env", TOKEN_ENV));
-    run("401 summary", "usage-summary", "--base-url", locked.baseUrl(), "--customer", customer, "--subscription",
-        subscription, "--verbose");
+    run(
+        "401",
+        listing(
+            locked,
+            locked.customerIds().get(0),
+            locked.subscriptionIds(locked.customerIds().get(0)).get(0),
+            "--verbose",
+            "--token-env",
+            TOKEN_ENV));
+    run(
+        "401 summary",
+        "usage-summary",
+        "--base-url",
+        locked.baseUrl(),
+        "--customer",
+        customer,
+        "--subscription",
+        subscription,
+        "--verbose");
     run("403", listing(sandbox, "scenario-forbidden", subscription, "--verbose"));
-    run("500", listing(sandbox, "scenario-server-error", subscription, "--verbose", "--retry-max-attempts", "2"));
-    run("429", listing(sandbox, "scenario-throttled", subscription, "--verbose", "--retry-max-attempts", "2"));
+    run(
+        "500",
+        listing(
+            sandbox,
+            "scenario-server-error",
+            subscription,
+            "--verbose",
+            "--retry-max-attempts",
+            "2"));
+    run(
+        "429",
+        listing(
+            sandbox, "scenario-throttled", subscription, "--verbose", "--retry-max-attempts", "2"));
     run("204", listing(sandbox, "scenario-not-ready", subscription, "--verbose", "--no-wait"));
-    run("truncated body", listing(truncating, truncating.customerIds().get(0),
-        truncating.subscriptionIds(truncating.customerIds().get(0)).get(0), "--verbose", "--retry-max-attempts", "1"));
+    run(
+        "truncated body",
+        listing(
+            truncating,
+            truncating.customerIds().get(0),
+            truncating.subscriptionIds(truncating.customerIds().get(0)).get(0),
+            "--verbose",
+            "--retry-max-attempts",
+            "1"));
     run("404", listing(sandbox, "scenario-not-found", subscription, "--verbose"));
 
     // a failed follow-up page, its resume message, the resume
     sandbox.scenarios().nextPageFailing(customer, other, 2);
-    Captured failed = run("paging failure, resume message", listing(sandbox, customer, other, "--verbose",
-        "--retry-max-attempts", "2", "--format", "csv", "--out", file("paging.csv")));
+    Captured failed =
+        run(
+            "paging failure, resume message",
+            listing(
+                sandbox,
+                customer,
+                other,
+                "--verbose",
+                "--retry-max-attempts",
+                "2",
+                "--format",
+                "csv",
+                "--out",
+                file("paging.csv")));
     assertThat(failed.code).as(failed.stderr).isEqualTo(5);
     assertThat(Files.readString(tmp.resolve("paging.csv.checkpoint"))).contains("pages=1");
     copyCheckpoint("paging.csv.checkpoint");
@@ -113,12 +197,42 @@ class SecretCanaryTest {
     assertThat(resumed.code).as(resumed.stderr).isZero();
 
     // an export with a failed target: the failure summary, then the resume
-    Path targets = Files.writeString(tmp.resolve("targets.csv"), "customer,subscription\n" + customer + ","
-        + subscription + "\nscenario-server-error-3," + subscription + "\n" + customer + "," + other + "\n");
+    Path targets =
+        Files.writeString(
+            tmp.resolve("targets.csv"),
+            "customer,subscription\n"
+                + customer
+                + ","
+                + subscription
+                + "\nscenario-server-error-3,"
+                + subscription
+                + "\n"
+                + customer
+                + ","
+                + other
+                + "\n");
     sandbox.scenarios().nextPageFailing(customer, other, 2);
-    Captured export = run("export failure summary", "export", "--base-url", sandbox.baseUrl(), "--targets",
-        targets.toString(), "--start", "2026-10-01", "--end", "2026-11-01", "--page-size", String.valueOf(PAGE),
-        "--retry-max-wait", "0", "--retry-max-attempts", "2", "--verbose", "--out", file("export.jsonl"));
+    Captured export =
+        run(
+            "export failure summary",
+            "export",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--targets",
+            targets.toString(),
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-01",
+            "--page-size",
+            String.valueOf(PAGE),
+            "--retry-max-wait",
+            "0",
+            "--retry-max-attempts",
+            "2",
+            "--verbose",
+            "--out",
+            file("export.jsonl"));
     assertThat(export.code).as(export.stderr).isEqualTo(5);
     assertThat(export.stderr).contains("2 of 3 targets failed");
     copyCheckpoint("export.jsonl.parts/00003.jsonl.checkpoint");
@@ -131,10 +245,22 @@ class SecretCanaryTest {
     run("unknown option=", listing(sandbox, customer, subscription, "--client-secret=" + SECRET));
     run("stray argument", listing(sandbox, customer, subscription, SECRET));
     run("unknown top-level option", "--token=" + BEARER);
-    run("bad token variable", listing(sandbox, customer, subscription, "--token-env", "NOT A NAME"));
+    run(
+        "bad token variable",
+        listing(sandbox, customer, subscription, "--token-env", "NOT A NAME"));
     run("client id without tenant", listing(sandbox, customer, subscription, "--client-id", "x"));
-    run("missing certificate", listing(sandbox, customer, subscription, "--tenant", "t", "--client-id", "c",
-        "--certificate", file("none.pem")));
+    run(
+        "missing certificate",
+        listing(
+            sandbox,
+            customer,
+            subscription,
+            "--tenant",
+            "t",
+            "--client-id",
+            "c",
+            "--certificate",
+            file("none.pem")));
     run("help", "--help");
     run("utilization help", "utilization", "--help");
     run("export help", "export", "--help");
@@ -153,10 +279,18 @@ class SecretCanaryTest {
   @Test
   void theCommandsRanTheOutcomesTheCanariesNeed() {
     assertThat(runs).hasSizeGreaterThan(25);
-    assertThat(codes()).containsEntry("stdout, verbose, default token variable with 'Bearer '", 0)
-        .containsEntry("401", 4).containsEntry("403", 4).containsEntry("500", 5).containsEntry("429", 5)
-        .containsEntry("204", 3).containsEntry("truncated body", 5).containsEntry("404", 5)
-        .containsEntry("unknown option", 2).containsEntry("unknown option=", 2).containsEntry("stray argument", 2)
+    assertThat(codes())
+        .containsEntry("stdout, verbose, default token variable with 'Bearer '", 0)
+        .containsEntry("401", 4)
+        .containsEntry("403", 4)
+        .containsEntry("500", 5)
+        .containsEntry("429", 5)
+        .containsEntry("204", 3)
+        .containsEntry("truncated body", 5)
+        .containsEntry("404", 5)
+        .containsEntry("unknown option", 2)
+        .containsEntry("unknown option=", 2)
+        .containsEntry("stray argument", 2)
         .containsEntry("help", 0);
     assertThat(continuationTokens).hasSizeGreaterThan(4);
   }
@@ -190,8 +324,10 @@ class SecretCanaryTest {
           assertThat(run.stdout).as("stdout of %s", run.label).doesNotContain(form);
         }
       }
-      assertThat(run.stderr).as("stderr of %s", run.label)
-          .doesNotContain("continuation_token").doesNotContain("opaque/usage-records");
+      assertThat(run.stderr)
+          .as("stderr of %s", run.label)
+          .doesNotContain("continuation_token")
+          .doesNotContain("opaque/usage-records");
     }
   }
 
@@ -204,11 +340,14 @@ class SecretCanaryTest {
     }
     assertThat(checkpoints).hasSize(2);
     for (Path checkpoint : checkpoints) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(checkpoint))).isEqualTo("rw-------");
-      Matcher m = Pattern.compile("(?m)^continuation=pcu1\\.(\\S+)$").matcher(Files.readString(checkpoint));
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(checkpoint)))
+          .isEqualTo("rw-------");
+      Matcher m =
+          Pattern.compile("(?m)^continuation=pcu1\\.(\\S+)$").matcher(Files.readString(checkpoint));
       assertThat(m.find()).as("%s", checkpoint).isTrue();
       String json = new String(Base64.getUrlDecoder().decode(m.group(1)), StandardCharsets.UTF_8);
-      assertThat(continuationTokens).as("the scan looks for the token %s holds", checkpoint)
+      assertThat(continuationTokens)
+          .as("the scan looks for the token %s holds", checkpoint)
           .anySatisfy(token -> assertThat(json).contains(token));
     }
   }
@@ -228,17 +367,35 @@ class SecretCanaryTest {
       System.setOut(systemOut);
       System.setErr(systemErr);
     }
-    Captured captured = new Captured(label, result.code,
-        result.out() + strayOut.toString(StandardCharsets.UTF_8),
-        result.stderr + strayErr.toString(StandardCharsets.UTF_8));
+    Captured captured =
+        new Captured(
+            label,
+            result.code,
+            result.out() + strayOut.toString(StandardCharsets.UTF_8),
+            result.stderr + strayErr.toString(StandardCharsets.UTF_8));
     runs.add(captured);
     return captured;
   }
 
   private String[] listing(Sandbox target, String c, String s, String... extra) {
-    List<String> args = new ArrayList<>(List.of("utilization", "--base-url", target.baseUrl(), "--customer", c,
-        "--subscription", s, "--start", "2026-10-01", "--end", "2026-11-01", "--page-size", String.valueOf(PAGE),
-        "--retry-max-wait", "0"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "utilization",
+                "--base-url",
+                target.baseUrl(),
+                "--customer",
+                c,
+                "--subscription",
+                s,
+                "--start",
+                "2026-10-01",
+                "--end",
+                "2026-11-01",
+                "--page-size",
+                String.valueOf(PAGE),
+                "--retry-max-wait",
+                "0"));
     args.addAll(List.of(extra));
     return args.toArray(new String[0]);
   }
@@ -259,7 +416,8 @@ class SecretCanaryTest {
   private void copyCheckpoint(String name) throws IOException {
     Path saved = Files.createDirectories(tmp.resolve("saved-checkpoints"));
     Path from = tmp.resolve(name);
-    Files.copy(from, saved.resolve(from.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(
+        from, saved.resolve(from.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
   }
 
   private List<Path> files() throws IOException {
@@ -274,11 +432,16 @@ class SecretCanaryTest {
     return codes;
   }
 
-  /** The token as sent, URL-decoded, URL-encoded, and its distinctive middle (at least 24 chars). */
+  /**
+   * The token as sent, URL-decoded, URL-encoded, and its distinctive middle (at least 24 chars).
+   */
   private static List<String> forms(String token) {
-    List<String> forms = new ArrayList<>(List.of(token,
-        URLDecoder.decode(token.replace("+", "%2B"), StandardCharsets.UTF_8),
-        URLEncoder.encode(token, StandardCharsets.UTF_8)));
+    List<String> forms =
+        new ArrayList<>(
+            List.of(
+                token,
+                URLDecoder.decode(token.replace("+", "%2B"), StandardCharsets.UTF_8),
+                URLEncoder.encode(token, StandardCharsets.UTF_8)));
     int at = token.indexOf("continuation_token=");
     if (at >= 0) {
       String value = token.substring(at + "continuation_token=".length());
@@ -292,17 +455,26 @@ class SecretCanaryTest {
     HttpClient http = HttpClient.newHttpClient();
     List<String> tokens = new ArrayList<>();
     String token = null;
-    Pattern next = Pattern.compile("\"next\":\\{.*?\"key\":\"MS-ContinuationToken\",\"value\":\"([^\"]+)\"");
+    Pattern next =
+        Pattern.compile("\"next\":\\{.*?\"key\":\"MS-ContinuationToken\",\"value\":\"([^\"]+)\"");
     do {
-      String url = sandbox.baseUrl() + "/v1/customers/" + c + "/subscriptions/" + s + "/utilizations/azure"
-          + (token == null
-              ? "?start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z&size=" + PAGE
-              : "?seek_operation=Next");
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer x");
+      String url =
+          sandbox.baseUrl()
+              + "/v1/customers/"
+              + c
+              + "/subscriptions/"
+              + s
+              + "/utilizations/azure"
+              + (token == null
+                  ? "?start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z&size=" + PAGE
+                  : "?seek_operation=Next");
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer x");
       if (token != null) {
         request.header("MS-ContinuationToken", token);
       }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       Matcher m = next.matcher(response.body());
       token = m.find() ? m.group(1) : null;

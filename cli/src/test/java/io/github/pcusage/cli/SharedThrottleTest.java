@@ -65,12 +65,18 @@ class SharedThrottleTest {
   }
 
   private static String utilization(String customer, String subscription) {
-    return sandbox.baseUrl() + "/v1/customers/" + customer + "/subscriptions/" + subscription
+    return sandbox.baseUrl()
+        + "/v1/customers/"
+        + customer
+        + "/subscriptions/"
+        + subscription
         + "/utilizations/azure?start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z&size=1";
   }
 
   private static int get(OkHttpClient http, String url) throws Exception {
-    try (Response response = http.newCall(new Request.Builder().url(url).header("Authorization", "Bearer t").build()).execute()) {
+    try (Response response =
+        http.newCall(new Request.Builder().url(url).header("Authorization", "Bearer t").build())
+            .execute()) {
       return response.code();
     }
   }

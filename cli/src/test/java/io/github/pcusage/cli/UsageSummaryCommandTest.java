@@ -29,8 +29,11 @@ class UsageSummaryCommandTest {
     Cli.Result run = summary(customer, subscription);
 
     assertThat(run.code).as(run.toString()).isZero();
-    assertThat(run.outLines()).singleElement().asString()
-        .startsWith("{").endsWith("}")
+    assertThat(run.outLines())
+        .singleElement()
+        .asString()
+        .startsWith("{")
+        .endsWith("}")
         .containsPattern("\"totalCost\":[0-9]+\\.[0-9]{20}[,}]")
         .contains("\"resourceId\":\"" + subscription + "\"")
         .contains("\"currencyLocale\":\"fr-FR\"");
@@ -66,17 +69,35 @@ class UsageSummaryCommandTest {
 
   @Test
   void worksAgainstTheEmbeddedSandbox() {
-    Cli.Result run = Cli.run(java.util.Map.of(), "usage-summary", "--sandbox",
-        "--customer", "d5c78f49-92fc-36ae-acf1-b5cc3aaa9dbd", "--subscription", "1c35c894-4536-3e46-92fe-d09c431d6e81",
-        "--format", "table");
+    Cli.Result run =
+        Cli.run(
+            java.util.Map.of(),
+            "usage-summary",
+            "--sandbox",
+            "--customer",
+            "d5c78f49-92fc-36ae-acf1-b5cc3aaa9dbd",
+            "--subscription",
+            "1c35c894-4536-3e46-92fe-d09c431d6e81",
+            "--format",
+            "table");
 
     assertThat(run.code).as(run.toString()).isZero();
     assertThat(run.out()).contains("resourceId        1c35c894-4536-3e46-92fe-d09c431d6e81");
   }
 
   private static Cli.Result summary(String c, String s, String... extra) {
-    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-        "usage-summary", "--base-url", sandbox.baseUrl(), "--customer", c, "--subscription", s, "--retry-max-wait", "0"));
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "usage-summary",
+                "--base-url",
+                sandbox.baseUrl(),
+                "--customer",
+                c,
+                "--subscription",
+                s,
+                "--retry-max-wait",
+                "0"));
     args.addAll(java.util.Arrays.asList(extra));
     return Cli.run(args.toArray(new String[0]));
   }

@@ -25,9 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
 class UtilizationCommandTest {
   static final List<String> DOCUMENTED_CSV_COLUMNS =
       List.of(
-          "usageStartTime", "usageEndTime", "resourceId", "resourceName", "resourceCategory",
-          "resourceSubcategory", "resourceRegion", "quantity", "unit", "resourceUri", "location",
-          "partNumber", "orderNumber", "tags", "additionalInfo", "infoFields");
+          "usageStartTime",
+          "usageEndTime",
+          "resourceId",
+          "resourceName",
+          "resourceCategory",
+          "resourceSubcategory",
+          "resourceRegion",
+          "quantity",
+          "unit",
+          "resourceUri",
+          "location",
+          "partNumber",
+          "orderNumber",
+          "tags",
+          "additionalInfo",
+          "infoFields");
 
   static Sandbox sandbox;
   static String customer;
@@ -52,10 +65,13 @@ class UtilizationCommandTest {
     Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, subscription, "--page-size", "25"));
 
     assertThat(run.code).as(run.toString()).isZero();
-    assertThat(run.outLines()).hasSizeGreaterThan(50).allSatisfy(line -> {
-      assertThat(line).startsWith("{\"usageStartTime\":\"").endsWith("}");
-      assertThat(line).contains("\"quantity\":").contains("\"resource\":{");
-    });
+    assertThat(run.outLines())
+        .hasSizeGreaterThan(50)
+        .allSatisfy(
+            line -> {
+              assertThat(line).startsWith("{\"usageStartTime\":\"").endsWith("}");
+              assertThat(line).contains("\"quantity\":").contains("\"resource\":{");
+            });
     assertThat(run.stderr).isEmpty();
   }
 
@@ -68,7 +84,11 @@ class UtilizationCommandTest {
     List<String> wireQuantities = all(wire, "\"quantity\"\\s*:\\s*([-0-9.eE+]+)");
     assertThat(wireQuantities).hasSizeGreaterThan(50);
     assertThat(all(run.out(), "\"quantity\":([-0-9.eE+]+)")).isEqualTo(wireQuantities);
-    assertThat(wireQuantities).anySatisfy(q -> assertThat(q.replace(".", "").replaceAll("^0+", "")).hasSizeGreaterThanOrEqualTo(17));
+    assertThat(wireQuantities)
+        .anySatisfy(
+            q ->
+                assertThat(q.replace(".", "").replaceAll("^0+", ""))
+                    .hasSizeGreaterThanOrEqualTo(17));
     assertThat(all(run.out(), "\"usageEndTime\":\"([^\"]+)\""))
         .isEqualTo(all(wire, "\"usageEndTime\"\\s*:\\s*\"([^\"]+)\""));
     assertThat(all(run.out(), "\"resourceUri\":\"([^\"]+)\""))
@@ -78,7 +98,10 @@ class UtilizationCommandTest {
   @Test
   void csvHasTheDocumentedColumnsAndPlainNumbers() throws Exception {
     String wire = rawFirstPage(customer, subscription, "&size=1000");
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, subscription, "--format", "csv", "--page-size", "7"));
+    Cli.Result run =
+        Cli.run(
+            Cli.utilization(
+                sandbox, customer, subscription, "--format", "csv", "--page-size", "7"));
 
     assertThat(run.code).as(run.toString()).isZero();
     assertThat(run.outLines().get(0)).isEqualTo(String.join(",", DOCUMENTED_CSV_COLUMNS));
@@ -92,29 +115,45 @@ class UtilizationCommandTest {
       assertThat(tags.isEmpty() || tags.startsWith("{")).as(tags).isTrue();
     }
     assertThat(quantities).isEqualTo(all(wire, "\"quantity\"\\s*:\\s*([-0-9.eE+]+)"));
-    assertThat(rows).anySatisfy(row -> assertThat(row.get("tags")).startsWith("{\"").endsWith("\"}"));
+    assertThat(rows)
+        .anySatisfy(row -> assertThat(row.get("tags")).startsWith("{\"").endsWith("\"}"));
   }
 
   @Test
   void outWritesTheFileAtomicallyAndLeavesNoPartialOrCheckpoint() throws Exception {
     Path out = tmp.resolve("oct.jsonl");
-    Cli.Result toFile = Cli.run(Cli.utilization(sandbox, customer, subscription, "--page-size", "20", "--out", out.toString()));
-    Cli.Result toStdout = Cli.run(Cli.utilization(sandbox, customer, subscription, "--page-size", "20"));
+    Cli.Result toFile =
+        Cli.run(
+            Cli.utilization(
+                sandbox, customer, subscription, "--page-size", "20", "--out", out.toString()));
+    Cli.Result toStdout =
+        Cli.run(Cli.utilization(sandbox, customer, subscription, "--page-size", "20"));
 
     assertThat(toFile.code).as(toFile.toString()).isZero();
     assertThat(toFile.stdout).isEmpty();
     assertThat(Files.readAllBytes(out)).isEqualTo(toStdout.stdout);
     assertThat(tmp.resolve("oct.jsonl.partial")).doesNotExist();
     assertThat(tmp.resolve("oct.jsonl.checkpoint")).doesNotExist();
-    assertThat(toFile.stderr).contains("wrote " + toStdout.outLines().size() + " records to " + out);
+    assertThat(toFile.stderr)
+        .contains("wrote " + toStdout.outLines().size() + " records to " + out);
   }
 
   @Test
   void acceptsDatesDateTimesAndOffsetsWithTheSameWindow() {
     Cli.Result date = Cli.run(Cli.utilization(sandbox, customer, subscription));
-    Cli.Result zulu = Cli.run(
-        "utilization", "--base-url", sandbox.baseUrl(), "--customer", customer, "--subscription", subscription,
-        "--start", "2026-10-01T00:00:00Z", "--end", "2026-11-01T02:00:00+02:00");
+    Cli.Result zulu =
+        Cli.run(
+            "utilization",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--customer",
+            customer,
+            "--subscription",
+            subscription,
+            "--start",
+            "2026-10-01T00:00:00Z",
+            "--end",
+            "2026-11-01T02:00:00+02:00");
 
     assertThat(zulu.code).as(zulu.toString()).isZero();
     assertThat(zulu.stdout).isEqualTo(date.stdout);
@@ -123,10 +162,32 @@ class UtilizationCommandTest {
   @Test
   void adjacentWindowsNeverShareARecord() {
     Cli.Result whole = Cli.run(Cli.utilization(sandbox, customer, subscription));
-    Cli.Result first = Cli.run("utilization", "--base-url", sandbox.baseUrl(), "--customer", customer,
-        "--subscription", subscription, "--start", "2026-10-01", "--end", "2026-10-15");
-    Cli.Result second = Cli.run("utilization", "--base-url", sandbox.baseUrl(), "--customer", customer,
-        "--subscription", subscription, "--start", "2026-10-15", "--end", "2026-11-01");
+    Cli.Result first =
+        Cli.run(
+            "utilization",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--customer",
+            customer,
+            "--subscription",
+            subscription,
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-10-15");
+    Cli.Result second =
+        Cli.run(
+            "utilization",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--customer",
+            customer,
+            "--subscription",
+            subscription,
+            "--start",
+            "2026-10-15",
+            "--end",
+            "2026-11-01");
 
     List<String> joined = new ArrayList<>(first.outLines());
     joined.addAll(second.outLines());
@@ -146,7 +207,8 @@ class UtilizationCommandTest {
   @Test
   void hourlyGranularitySplitsDays() {
     Cli.Result daily = Cli.run(Cli.utilization(sandbox, customer, subscription));
-    Cli.Result hourly = Cli.run(Cli.utilization(sandbox, customer, subscription, "--granularity", "hourly"));
+    Cli.Result hourly =
+        Cli.run(Cli.utilization(sandbox, customer, subscription, "--granularity", "hourly"));
 
     assertThat(hourly.code).as(hourly.toString()).isZero();
     assertThat(hourly.outLines()).hasSize(24 * daily.outLines().size());
@@ -155,25 +217,39 @@ class UtilizationCommandTest {
   @Test
   void emptyListingGetsAOneLineHint() {
     Cli.Result daily = Cli.run(Cli.utilization(sandbox, "scenario-no-usage", subscription));
-    Cli.Result hourly = Cli.run(Cli.utilization(sandbox, "scenario-azure-plan", subscription, "--granularity", "HOURLY"));
-    Cli.Result quiet = Cli.run(Cli.utilization(sandbox, "scenario-no-usage", subscription, "--quiet"));
+    Cli.Result hourly =
+        Cli.run(
+            Cli.utilization(
+                sandbox, "scenario-azure-plan", subscription, "--granularity", "HOURLY"));
+    Cli.Result quiet =
+        Cli.run(Cli.utilization(sandbox, "scenario-no-usage", subscription, "--quiet"));
 
     assertThat(daily.code).isZero();
     assertThat(daily.stdout).isEmpty();
-    assertThat(daily.errLines()).singleElement().asString().startsWith("pcusage: hint: ").contains("Azure plan");
-    assertThat(hourly.errLines()).singleElement().asString().startsWith("pcusage: hint: the hourly listing is empty");
+    assertThat(daily.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("pcusage: hint: ")
+        .contains("Azure plan");
+    assertThat(hourly.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("pcusage: hint: the hourly listing is empty");
     assertThat(quiet.stderr).isEmpty();
   }
 
   @Test
   void verbosePrintsEachRequestButNoHeaderValue() {
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, subscription, "--page-size", "25", "--verbose"));
+    Cli.Result run =
+        Cli.run(Cli.utilization(sandbox, customer, subscription, "--page-size", "25", "--verbose"));
 
     assertThat(run.code).as(run.toString()).isZero();
-    List<String> requests = run.errLines().stream().filter(l -> l.startsWith("pcusage: http: GET ")).toList();
+    List<String> requests =
+        run.errLines().stream().filter(l -> l.startsWith("pcusage: http: GET ")).toList();
     assertThat(requests).hasSize(3);
     assertThat(requests.get(0))
-        .contains("/v1/customers/" + customer + "/subscriptions/" + subscription + "/utilizations/azure?")
+        .contains(
+            "/v1/customers/" + customer + "/subscriptions/" + subscription + "/utilizations/azure?")
         .contains("start_time=2026-10-01T00:00:00Z")
         .contains("-> 200 attempt 1")
         .containsPattern("request-id [0-9a-f-]{36}");
@@ -188,10 +264,19 @@ class UtilizationCommandTest {
 
   @Test
   void sandboxOptionStartsAnEmbeddedSandboxWithTheSeed42Ids() {
-    Cli.Result run = Cli.run(
-        java.util.Map.of(),
-        "utilization", "--sandbox", "--customer", "d5c78f49-92fc-36ae-acf1-b5cc3aaa9dbd",
-        "--subscription", "1c35c894-4536-3e46-92fe-d09c431d6e81", "--start", "2026-10-01", "--end", "2026-11-01");
+    Cli.Result run =
+        Cli.run(
+            java.util.Map.of(),
+            "utilization",
+            "--sandbox",
+            "--customer",
+            "d5c78f49-92fc-36ae-acf1-b5cc3aaa9dbd",
+            "--subscription",
+            "1c35c894-4536-3e46-92fe-d09c431d6e81",
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-01");
 
     assertThat(run.code).as(run.toString()).isZero();
     assertThat(run.outLines()).hasSizeGreaterThan(2000);
@@ -200,9 +285,19 @@ class UtilizationCommandTest {
 
   @Test
   void trailingV1OfTheBaseUrlIsStripped() {
-    Cli.Result run = Cli.run(
-        "utilization", "--base-url", sandbox.baseUrl() + "/v1/", "--customer", customer, "--subscription",
-        subscription, "--start", "2026-10-01", "--end", "2026-11-01");
+    Cli.Result run =
+        Cli.run(
+            "utilization",
+            "--base-url",
+            sandbox.baseUrl() + "/v1/",
+            "--customer",
+            customer,
+            "--subscription",
+            subscription,
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-01");
 
     assertThat(run.code).as(run.toString()).isZero();
     assertThat(run.outLines()).hasSizeGreaterThan(50);
@@ -216,15 +311,23 @@ class UtilizationCommandTest {
     assertThat(run.outLines()).isNotEmpty();
   }
 
-  static String rawFirstPage(String customer, String subscription, String extraQuery) throws Exception {
+  static String rawFirstPage(String customer, String subscription, String extraQuery)
+      throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/customers/" + customer + "/subscriptions/"
-                + subscription + "/utilizations/azure?start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z"
-                + extraQuery))
+        HttpRequest.newBuilder(
+                URI.create(
+                    sandbox.baseUrl()
+                        + "/v1/customers/"
+                        + customer
+                        + "/subscriptions/"
+                        + subscription
+                        + "/utilizations/azure?start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z"
+                        + extraQuery))
             .header("Authorization", "Bearer x")
             .build();
     HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpClient.newHttpClient()
+            .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).doesNotContain("\"next\"");
     return response.body();
@@ -240,7 +343,9 @@ class UtilizationCommandTest {
   }
 
   static List<CSVRecord> csv(String text) throws Exception {
-    try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+    try (CSVParser parser =
+        CSVParser.parse(
+            text, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
       return parser.getRecords();
     }
   }

@@ -24,7 +24,8 @@ final class Contracts {
   // Provider states: each names the situation, not the test.
   static final String TWO_PAGES = "customer C has 2 pages of daily usage";
   static final String ONE_PAGE_HOURLY = "customer C has 1 page of hourly usage";
-  static final String ONE_PAGE_AGGREGATED = "customer C has 1 page of usage aggregated per resource";
+  static final String ONE_PAGE_AGGREGATED =
+      "customer C has 1 page of usage aggregated per resource";
   static final String NOT_READY = "usage data is not ready yet";
   static final String BAD_REQUEST = "the service refuses the request as invalid";
   static final String UNAUTHORIZED = "the access token is not accepted";
@@ -33,9 +34,11 @@ final class Contracts {
   static final String THROTTLED = "the partner is throttled";
   static final String SERVER_ERROR = "the service fails unexpectedly";
   static final String LEGACY_SUMMARY = "subscription S is a legacy subscription with usage";
-  static final String AZURE_PLAN_SUMMARY = "subscription S is an Azure plan subscription with usage";
+  static final String AZURE_PLAN_SUMMARY =
+      "subscription S is an Azure plan subscription with usage";
 
-  static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+  static final String UUID =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
   static final String DATE_TIME =
       "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})";
   static final String START = "2026-10-01T00:00:00Z";
@@ -71,7 +74,8 @@ final class Contracts {
                   PAGE_SIZE,
                   item -> {
                     item.stringMatcher("usageStartTime", DATE_TIME, "2026-10-01T00:00:00-07:00");
-                    item.stringMatcher("usageEndTime", DATE_TIME, "2026-10-02T00:00:00.1234567-07:00");
+                    item.stringMatcher(
+                        "usageEndTime", DATE_TIME, "2026-10-02T00:00:00.1234567-07:00");
                     item.object(
                         "resource",
                         resource -> {
@@ -97,7 +101,8 @@ final class Contracts {
                             instance.stringType("orderNumber", "");
                           });
                     }
-                    item.object("attributes", a -> a.stringValue("objectType", "AzureUtilizationRecord"));
+                    item.object(
+                        "attributes", a -> a.stringValue("objectType", "AzureUtilizationRecord"));
                   });
               page.object(
                   "links",
@@ -109,7 +114,10 @@ final class Contracts {
                             next.stringMatcher(
                                 "uri",
                                 "/?(v1/)?customers/[^/]+/subscriptions/[^/]+/utilizations/azure\\?seek_operation=Next",
-                                "customers/" + CUSTOMER + "/subscriptions/" + SUBSCRIPTION
+                                "customers/"
+                                    + CUSTOMER
+                                    + "/subscriptions/"
+                                    + SUBSCRIPTION
                                     + "/utilizations/azure?seek_operation=Next");
                             next.stringValue("method", "GET");
                             next.minArrayLike(

@@ -36,7 +36,12 @@ class ErrorConsumerPactTest {
   private static final String REQUEST_ID = "4b7a7c1e-3d55-4a1e-9b43-2f8c2a9d7e10";
 
   private static V4Pact failing(
-      PactDslWithProvider builder, String state, String description, int status, DslPart body, boolean retryAfter) {
+      PactDslWithProvider builder,
+      String state,
+      String description,
+      int status,
+      DslPart body,
+      boolean retryAfter) {
     var response =
         Contracts.trackingHeaders(
                 builder
@@ -64,7 +69,8 @@ class ErrorConsumerPactTest {
     return response.toPact(V4Pact.class);
   }
 
-  private static <T extends PartnerCenterException> T listingFails(MockServer server, Class<T> type) {
+  private static <T extends PartnerCenterException> T listingFails(
+      MockServer server, Class<T> type) {
     try (PartnerCenterClient client = ContractClients.client(server)) {
       T thrown =
           catchThrowableOfType(
@@ -72,7 +78,9 @@ class ErrorConsumerPactTest {
               () ->
                   client
                       .utilizations(
-                          Contracts.CUSTOMER, Contracts.SUBSCRIPTION, ContractClients.query(Granularity.DAILY, true))
+                          Contracts.CUSTOMER,
+                          Contracts.SUBSCRIPTION,
+                          ContractClients.query(Granularity.DAILY, true))
                       .iterator()
                       .hasNext());
       assertThat(thrown).as("expected " + type.getSimpleName()).isNotNull();
@@ -84,7 +92,13 @@ class ErrorConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact notReady(PactDslWithProvider builder) {
-    return failing(builder, Contracts.NOT_READY, "a request while the usage data is not ready", 204, null, true);
+    return failing(
+        builder,
+        Contracts.NOT_READY,
+        "a request while the usage data is not ready",
+        204,
+        null,
+        true);
   }
 
   @Test
@@ -98,8 +112,12 @@ class ErrorConsumerPactTest {
   @Pact(consumer = CONSUMER)
   V4Pact badRequest(PactDslWithProvider builder) {
     return failing(
-        builder, Contracts.BAD_REQUEST, "a request the service refuses as invalid", 400,
-        Contracts.error(400030, "The start_time parameter is not valid."), false);
+        builder,
+        Contracts.BAD_REQUEST,
+        "a request the service refuses as invalid",
+        400,
+        Contracts.error(400030, "The start_time parameter is not valid."),
+        false);
   }
 
   @Test
@@ -114,8 +132,12 @@ class ErrorConsumerPactTest {
   @Pact(consumer = CONSUMER)
   V4Pact unauthorized(PactDslWithProvider builder) {
     return failing(
-        builder, Contracts.UNAUTHORIZED, "a request with a token the service does not accept", 401,
-        Contracts.error(900901, "Authentication failed."), false);
+        builder,
+        Contracts.UNAUTHORIZED,
+        "a request with a token the service does not accept",
+        401,
+        Contracts.error(900901, "Authentication failed."),
+        false);
   }
 
   @Test
@@ -129,8 +151,12 @@ class ErrorConsumerPactTest {
   @Pact(consumer = CONSUMER)
   V4Pact forbidden(PactDslWithProvider builder) {
     return failing(
-        builder, Contracts.FORBIDDEN, "a request the partner may not make", 403,
-        Contracts.error(20002, "The partner does not have a relationship with the customer."), false);
+        builder,
+        Contracts.FORBIDDEN,
+        "a request the partner may not make",
+        403,
+        Contracts.error(20002, "The partner does not have a relationship with the customer."),
+        false);
   }
 
   @Test
@@ -144,8 +170,12 @@ class ErrorConsumerPactTest {
   @Pact(consumer = CONSUMER)
   V4Pact notFound(PactDslWithProvider builder) {
     return failing(
-        builder, Contracts.NOT_FOUND, "a request for a subscription that does not exist", 404,
-        Contracts.error(20003, "Subscription not found."), false);
+        builder,
+        Contracts.NOT_FOUND,
+        "a request for a subscription that does not exist",
+        404,
+        Contracts.error(20003, "Subscription not found."),
+        false);
   }
 
   @Test
@@ -160,7 +190,12 @@ class ErrorConsumerPactTest {
   @Pact(consumer = CONSUMER)
   V4Pact throttled(PactDslWithProvider builder) {
     return failing(
-        builder, Contracts.THROTTLED, "a request while the partner is throttled", 429, Contracts.throttled(), true);
+        builder,
+        Contracts.THROTTLED,
+        "a request while the partner is throttled",
+        429,
+        Contracts.throttled(),
+        true);
   }
 
   @Test
@@ -175,8 +210,12 @@ class ErrorConsumerPactTest {
   @Pact(consumer = CONSUMER)
   V4Pact serverError(PactDslWithProvider builder) {
     return failing(
-        builder, Contracts.SERVER_ERROR, "a request the service fails to answer", 500,
-        Contracts.error(800002, "An unexpected service error occurred."), false);
+        builder,
+        Contracts.SERVER_ERROR,
+        "a request the service fails to answer",
+        500,
+        Contracts.error(800002, "An unexpected service error occurred."),
+        false);
   }
 
   @Test

@@ -29,12 +29,16 @@ class PactsMatchTheSpecIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Path spec() {
-    return Path.of(System.getProperty("spec.file", "../openapi/partner-center-usage.yaml")).toAbsolutePath();
+    return Path.of(System.getProperty("spec.file", "../openapi/partner-center-usage.yaml"))
+        .toAbsolutePath();
   }
 
   static List<Path> pacts() throws IOException {
     try (Stream<Path> files = Files.list(Contracts.pactDirectory())) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+      return files
+          .filter(f -> f.toString().endsWith(".json"))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
@@ -44,7 +48,8 @@ class PactsMatchTheSpecIT {
         OpenApiInteractionValidator.createForSpecificationUrl(spec().toUri().toString())
             .withLevelResolver(
                 LevelResolver.create()
-                    .withLevel("validation.response.body.schema.required", ValidationReport.Level.ERROR)
+                    .withLevel(
+                        "validation.response.body.schema.required", ValidationReport.Level.ERROR)
                     .withLevel("validation.response.body.missing", ValidationReport.Level.ERROR)
                     .build())
             .build();
@@ -61,7 +66,9 @@ class PactsMatchTheSpecIT {
     int interactions = 0;
     for (Path pact : pacts) {
       PactProviderValidationResults results = validate(pact);
-      assertThat(results.hasErrors()).as(pact + "\n" + results.getValidationFailureReport()).isFalse();
+      assertThat(results.hasErrors())
+          .as(pact + "\n" + results.getValidationFailureReport())
+          .isFalse();
       interactions += JSON.readTree(pact.toFile()).path("interactions").size();
     }
     assertThat(interactions).as("interactions checked").isGreaterThanOrEqualTo(14);
@@ -69,12 +76,20 @@ class PactsMatchTheSpecIT {
 
   @Test
   void aResponseFieldOfTheWrongTypeIsReported(@TempDir Path dir) throws IOException {
-    assertReported(dir, "wrong-type", firstRecordOfPage(record -> record.put("quantity", "a lot")), "quantity");
+    assertReported(
+        dir,
+        "wrong-type",
+        firstRecordOfPage(record -> record.put("quantity", "a lot")),
+        "quantity");
   }
 
   @Test
   void aMissingRequiredResponseFieldIsReported(@TempDir Path dir) throws IOException {
-    assertReported(dir, "missing-field", firstRecordOfPage(record -> record.remove("usageStartTime")), "usageStartTime");
+    assertReported(
+        dir,
+        "missing-field",
+        firstRecordOfPage(record -> record.remove("usageStartTime")),
+        "usageStartTime");
   }
 
   @Test
@@ -110,8 +125,8 @@ class PactsMatchTheSpecIT {
     };
   }
 
-  private static void assertReported(Path dir, String name, Consumer<ObjectNode> change, String field)
-      throws IOException {
+  private static void assertReported(
+      Path dir, String name, Consumer<ObjectNode> change, String field) throws IOException {
     Path original = pacts().get(0);
     ObjectNode pact = (ObjectNode) JSON.readTree(original.toFile());
     change.accept(pact);
@@ -123,5 +138,4 @@ class PactsMatchTheSpecIT {
     assertThat(results.hasErrors()).as("the broken pact (" + name + ") is reported").isTrue();
     assertThat(results.getValidationFailureReport()).contains(field);
   }
-
 }

@@ -125,29 +125,38 @@ class SandboxProviderVerificationIT {
     ObjectMapper json = new ObjectMapper();
     String path = Contracts.UTILIZATION_PATH;
     String query =
-        "start_time=" + URLEncoder.encode(Contracts.START, StandardCharsets.UTF_8)
-            + "&end_time=" + URLEncoder.encode(Contracts.END, StandardCharsets.UTF_8)
-            + "&granularity=daily&show_details=true&size=" + Contracts.PAGE_SIZE;
+        "start_time="
+            + URLEncoder.encode(Contracts.START, StandardCharsets.UTF_8)
+            + "&end_time="
+            + URLEncoder.encode(Contracts.END, StandardCharsets.UTF_8)
+            + "&granularity=daily&show_details=true&size="
+            + Contracts.PAGE_SIZE;
     String token = null;
     URI uri = URI.create(sandbox.baseUrl() + path + "?" + query);
     for (int page = 0; page < 100; page++) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + Contracts.TOKEN);
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + Contracts.TOKEN);
       if (token != null) {
         request.header("MS-ContinuationToken", token);
       }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("the sandbox answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            "the sandbox answered " + response.statusCode() + ": " + response.body());
       }
       JsonNode next = json.readTree(response.body()).path("links").path("next");
       if (next.isMissingNode() || next.isNull()) {
         if (token == null) {
-          throw new IllegalStateException("the sandbox listing has a single page; the state needs two");
+          throw new IllegalStateException(
+              "the sandbox listing has a single page; the state needs two");
         }
         return token;
       }
       token = next.path("headers").get(0).path("value").asText();
-      uri = URI.create(sandbox.baseUrl() + "/v1/" + next.path("uri").asText().replaceFirst("^/?(v1/)?", ""));
+      uri =
+          URI.create(
+              sandbox.baseUrl() + "/v1/" + next.path("uri").asText().replaceFirst("^/?(v1/)?", ""));
     }
     throw new IllegalStateException("the sandbox listing did not end within 100 pages");
   }

@@ -34,7 +34,11 @@ class UsageSummaryConsumerPactTest {
   private static V4Pact summary(
       PactDslWithProvider builder, String state, String description, int status, DslPart body) {
     return Contracts.trackingHeaders(
-            builder.given(state).uponReceiving(description).method("GET").path(Contracts.SUMMARY_PATH))
+            builder
+                .given(state)
+                .uponReceiving(description)
+                .method("GET")
+                .path(Contracts.SUMMARY_PATH))
         .willRespondWith()
         .status(status)
         .matchHeader("Content-Type", "application/json.*", "application/json; charset=utf-8")
@@ -51,16 +55,22 @@ class UsageSummaryConsumerPactTest {
   @Pact(consumer = CONSUMER)
   V4Pact legacySummary(PactDslWithProvider builder) {
     return summary(
-        builder, Contracts.LEGACY_SUMMARY, "the usage summary of a legacy subscription", 200,
+        builder,
+        Contracts.LEGACY_SUMMARY,
+        "the usage summary of a legacy subscription",
+        200,
         LambdaDsl.newJsonBody(
                 s -> {
                   s.stringType("resourceId", Contracts.SUBSCRIPTION);
                   s.stringType("resourceName", "Pay-As-You-Go");
-                  s.stringMatcher("billingStartDate", Contracts.DATE_TIME, "2026-10-05T00:00:00-07:00");
-                  s.stringMatcher("billingEndDate", Contracts.DATE_TIME, "2026-11-05T00:00:00-07:00");
+                  s.stringMatcher(
+                      "billingStartDate", Contracts.DATE_TIME, "2026-10-05T00:00:00-07:00");
+                  s.stringMatcher(
+                      "billingEndDate", Contracts.DATE_TIME, "2026-11-05T00:00:00-07:00");
                   s.decimalType("totalCost", LEGACY_TOTAL);
                   s.stringMatcher("currencyLocale", "[a-z]{2}-[A-Z]{2}", "fr-FR");
-                  s.object("attributes", a -> a.stringValue("objectType", "SubscriptionUsageSummary"));
+                  s.object(
+                      "attributes", a -> a.stringValue("objectType", "SubscriptionUsageSummary"));
                 })
             .build());
   }
@@ -77,17 +87,23 @@ class UsageSummaryConsumerPactTest {
   @Pact(consumer = CONSUMER)
   V4Pact azurePlanSummary(PactDslWithProvider builder) {
     return summary(
-        builder, Contracts.AZURE_PLAN_SUMMARY, "the usage summary of an Azure plan subscription", 200,
+        builder,
+        Contracts.AZURE_PLAN_SUMMARY,
+        "the usage summary of an Azure plan subscription",
+        200,
         LambdaDsl.newJsonBody(
                 s -> {
                   s.stringType("resourceId", Contracts.SUBSCRIPTION);
                   s.stringType("resourceName", "Azure plan");
-                  s.stringMatcher("billingStartDate", Contracts.DATE_TIME, "2026-10-01T00:00:00+00:00");
-                  s.stringMatcher("billingEndDate", Contracts.DATE_TIME, "2026-11-01T00:00:00+00:00");
+                  s.stringMatcher(
+                      "billingStartDate", Contracts.DATE_TIME, "2026-10-01T00:00:00+00:00");
+                  s.stringMatcher(
+                      "billingEndDate", Contracts.DATE_TIME, "2026-11-01T00:00:00+00:00");
                   s.decimalType("totalCost", PLAN_TOTAL);
                   s.stringMatcher("currencyCode", "[A-Z]{3}", "EUR");
                   s.decimalType("usdTotalCost", PLAN_USD);
-                  s.object("attributes", a -> a.stringValue("objectType", "SubscriptionUsageSummary"));
+                  s.object(
+                      "attributes", a -> a.stringValue("objectType", "SubscriptionUsageSummary"));
                 })
             .build());
   }
@@ -104,7 +120,10 @@ class UsageSummaryConsumerPactTest {
   @Pact(consumer = CONSUMER)
   V4Pact summaryNotFound(PactDslWithProvider builder) {
     return summary(
-        builder, Contracts.NOT_FOUND, "the usage summary of a subscription that does not exist", 404,
+        builder,
+        Contracts.NOT_FOUND,
+        "the usage summary of a subscription that does not exist",
+        404,
         Contracts.error(20003, "Subscription not found."));
   }
 

@@ -30,7 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UtilizationConsumerPactTest {
 
   private static PactDslRequestWithPath firstPage(
-      PactDslWithProvider builder, String state, String description, String granularity, String details) {
+      PactDslWithProvider builder,
+      String state,
+      String description,
+      String granularity,
+      String details) {
     return Contracts.trackingHeaders(
         builder
             .given(state)
@@ -74,7 +78,10 @@ class UtilizationConsumerPactTest {
     try (PartnerCenterClient client = ContractClients.client(server)) {
       List<Page<AzureUtilizationRecord>> pages = new ArrayList<>();
       client
-          .utilizations(Contracts.CUSTOMER, Contracts.SUBSCRIPTION, ContractClients.query(Granularity.DAILY, true))
+          .utilizations(
+              Contracts.CUSTOMER,
+              Contracts.SUBSCRIPTION,
+              ContractClients.query(Granularity.DAILY, true))
           .byPage()
           .forEach(pages::add);
 
@@ -87,7 +94,8 @@ class UtilizationConsumerPactTest {
       assertThat(record.getUsageEndTime().getNano()).isEqualTo(123_456_700);
       assertThat(record.getUsageEndTime().getOffset().getTotalSeconds()).isEqualTo(-7 * 3600);
       assertThat(record.getInstanceData().getLocation()).isEqualTo("westeurope");
-      assertThat(pages.stream().mapToInt(p -> p.items().size()).sum()).isEqualTo(2 * Contracts.PAGE_SIZE);
+      assertThat(pages.stream().mapToInt(p -> p.items().size()).sum())
+          .isEqualTo(2 * Contracts.PAGE_SIZE);
     }
   }
 
@@ -106,7 +114,10 @@ class UtilizationConsumerPactTest {
     try (PartnerCenterClient client = ContractClients.client(server)) {
       List<AzureUtilizationRecord> records = new ArrayList<>();
       client
-          .utilizations(Contracts.CUSTOMER, Contracts.SUBSCRIPTION, ContractClients.query(Granularity.HOURLY, true))
+          .utilizations(
+              Contracts.CUSTOMER,
+              Contracts.SUBSCRIPTION,
+              ContractClients.query(Granularity.HOURLY, true))
           .forEach(records::add);
       assertThat(records).hasSize(Contracts.PAGE_SIZE);
       assertThat(records.get(0).getResource().getCategory()).isEqualTo("Storage");
@@ -116,7 +127,11 @@ class UtilizationConsumerPactTest {
   @Pact(consumer = CONSUMER)
   V4Pact usageAggregatedPerResource(PactDslWithProvider builder) {
     return firstPage(
-            builder, Contracts.ONE_PAGE_AGGREGATED, "a page of usage aggregated per resource", "daily", "false")
+            builder,
+            Contracts.ONE_PAGE_AGGREGATED,
+            "a page of usage aggregated per resource",
+            "daily",
+            "false")
         .willRespondWith()
         .status(200)
         .body(Contracts.page(false, false))
@@ -129,7 +144,10 @@ class UtilizationConsumerPactTest {
     try (PartnerCenterClient client = ContractClients.client(server)) {
       List<AzureUtilizationRecord> records = new ArrayList<>();
       client
-          .utilizations(Contracts.CUSTOMER, Contracts.SUBSCRIPTION, ContractClients.query(Granularity.DAILY, false))
+          .utilizations(
+              Contracts.CUSTOMER,
+              Contracts.SUBSCRIPTION,
+              ContractClients.query(Granularity.DAILY, false))
           .forEach(records::add);
       assertThat(records).hasSize(Contracts.PAGE_SIZE);
       assertThat(records.get(0).getInstanceData()).isNull();

@@ -30,7 +30,10 @@ final class Canaries {
     return null;
   }
 
-  /** The whole output of {@link Throwable#printStackTrace()}: every message and toString of the chain. */
+  /**
+   * The whole output of {@link Throwable#printStackTrace()}: every message and toString of the
+   * chain.
+   */
   static String dump(Throwable e) {
     StringWriter out = new StringWriter();
     e.printStackTrace(new PrintWriter(out));
@@ -38,8 +41,8 @@ final class Canaries {
   }
 
   /**
-   * The header values a continuation carries (the {@code MS-ContinuationToken}), read from its saved
-   * form: base64url of a small JSON object whose {@code h} holds {@code [name, value]} pairs.
+   * The header values a continuation carries (the {@code MS-ContinuationToken}), read from its
+   * saved form: base64url of a small JSON object whose {@code h} holds {@code [name, value]} pairs.
    */
   static List<String> headerValues(Continuation continuation) {
     String saved = continuation.toString();

@@ -41,7 +41,11 @@ final class ConnectionEvents extends EventListener {
   }
 
   @Override
-  public void connectEnd(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy, okhttp3.Protocol protocol) {
+  public void connectEnd(
+      Call call,
+      java.net.InetSocketAddress address,
+      java.net.Proxy proxy,
+      okhttp3.Protocol protocol) {
     connectionsOpened.incrementAndGet();
   }
 }

@@ -49,11 +49,14 @@ class FaultMatrixTest {
   @BeforeAll
   static void readFaultFreeListings() throws Exception {
     try (Sandbox sandbox = sandbox(Faults.none(), null);
-        PartnerCenterClient client = client(sandbox.baseUrl(), TokenProvider.of(SANDBOX_TOKEN), null, 5000)) {
+        PartnerCenterClient client =
+            client(sandbox.baseUrl(), TokenProvider.of(SANDBOX_TOKEN), null, 5000)) {
       for (String subscription : Listings.SUBSCRIPTIONS) {
         ResumingReader.Result result =
             new ResumingReader(0)
-                .read(client.utilizations(Listings.CUSTOMER, subscription, Listings.query(Listings.PAGE_SIZE)),
+                .read(
+                    client.utilizations(
+                        Listings.CUSTOMER, subscription, Listings.query(Listings.PAGE_SIZE)),
                     ResumingReader.Style.PAGES);
         BASELINE.put(subscription, result.digests);
         baselineRecords += result.digests.size();
@@ -89,7 +92,9 @@ class FaultMatrixTest {
         tests.add(
             DynamicTest.dynamicTest(
                 fault[1] + " at " + rate,
-                () -> runSandboxCell(fault[1], String.valueOf(rate), spec, seed, key.equals("slow"))));
+                () ->
+                    runSandboxCell(
+                        fault[1], String.valueOf(rate), spec, seed, key.equals("slow"))));
       }
     }
     return tests.stream();
@@ -97,42 +102,62 @@ class FaultMatrixTest {
 
   @TestFactory
   Stream<DynamicTest> notReadyFirstPage() {
-    // The client waits out up to 3 not-ready answers on a first page (DataNotReadyPolicy.of(3, ...)):
-    // 1 and 3 are absorbed, 5 ends the listing with DataNotReadyException and a first-page continuation.
+    // The client waits out up to 3 not-ready answers on a first page (DataNotReadyPolicy.of(3,
+    // ...)):
+    // 1 and 3 are absorbed, 5 ends the listing with DataNotReadyException and a first-page
+    // continuation.
     return Stream.of(1, 3, 5)
-        .map(n -> DynamicTest.dynamicTest(
-            "204 on the first page, " + n + " calls",
-            () -> runNotReadyCell(n)));
+        .map(
+            n ->
+                DynamicTest.dynamicTest(
+                    "204 on the first page, " + n + " calls", () -> runNotReadyCell(n)));
   }
 
   @TestFactory
   Stream<DynamicTest> tokensThatExpireOrAreRevoked() {
     List<DynamicTest> tests = new ArrayList<>();
     for (double rate : RATES) {
-      tests.add(DynamicTest.dynamicTest("token expiring mid-listing, every " + Math.round(1 / rate) + " requests",
-          () -> runGatewayCell("token expiring mid-listing", "1/" + Math.round(1 / rate) + " req",
-              Duration.ofMinutes(Math.round(1 / rate)), 0)));
+      tests.add(
+          DynamicTest.dynamicTest(
+              "token expiring mid-listing, every " + Math.round(1 / rate) + " requests",
+              () ->
+                  runGatewayCell(
+                      "token expiring mid-listing",
+                      "1/" + Math.round(1 / rate) + " req",
+                      Duration.ofMinutes(Math.round(1 / rate)),
+                      0)));
     }
     for (double rate : RATES) {
-      tests.add(DynamicTest.dynamicTest("401, token revoked, at " + rate,
-          () -> runGatewayCell("401 (token revoked)", String.valueOf(rate), Duration.ofDays(1), rate)));
+      tests.add(
+          DynamicTest.dynamicTest(
+              "401, token revoked, at " + rate,
+              () ->
+                  runGatewayCell(
+                      "401 (token revoked)", String.valueOf(rate), Duration.ofDays(1), rate)));
     }
-    tests.add(DynamicTest.dynamicTest("401 once: the cached token no longer matches", this::runStaleTokenCell));
+    tests.add(
+        DynamicTest.dynamicTest(
+            "401 once: the cached token no longer matches", this::runStaleTokenCell));
     return tests.stream();
   }
 
   /**
    * Runs one cell. The sandbox's fault draws are reproducible per seed; at a rare rate a seed may
-   * serve no fault to these 110 requests, so seeds are tried (every cell has its own) until one does;
-   * the seed used is in the table.
+   * serve no fault to these 110 requests, so seeds are tried (every cell has its own) until one
+   * does; the seed used is in the table.
    */
-  private void runSandboxCell(String fault, String rate, String spec, int firstSeed, boolean shortReadTimeout)
+  private void runSandboxCell(
+      String fault, String rate, String spec, int firstSeed, boolean shortReadTimeout)
       throws Exception {
     for (int seed = firstSeed; ; seed += 100) {
       InstantSleeper sleeper = new InstantSleeper();
       try (Sandbox sandbox = sandbox(Faults.parse(spec + ",seed=" + seed), null);
           PartnerCenterClient client =
-              client(sandbox.baseUrl(), TokenProvider.of(SANDBOX_TOKEN), sleeper, shortReadTimeout ? 100 : 5000)) {
+              client(
+                  sandbox.baseUrl(),
+                  TokenProvider.of(SANDBOX_TOKEN),
+                  sleeper,
+                  shortReadTimeout ? 100 : 5000)) {
         Row row = readAll(fault, rate, client, sleeper);
         row.served = sandbox.faultCounters().total();
         row.requests = sandbox.requestCount();
@@ -150,7 +175,8 @@ class FaultMatrixTest {
   private void runNotReadyCell(int calls) throws Exception {
     InstantSleeper sleeper = new InstantSleeper();
     try (Sandbox sandbox = sandbox(Faults.none(), null);
-        PartnerCenterClient client = client(sandbox.baseUrl(), TokenProvider.of(SANDBOX_TOKEN), sleeper, 5000)) {
+        PartnerCenterClient client =
+            client(sandbox.baseUrl(), TokenProvider.of(SANDBOX_TOKEN), sleeper, 5000)) {
       for (String subscription : Listings.SUBSCRIPTIONS) {
         sandbox.scenarios().notReady(Listings.CUSTOMER, subscription, calls);
       }
@@ -161,11 +187,13 @@ class FaultMatrixTest {
     }
   }
 
-  private void runGatewayCell(String fault, String rate, Duration lifetime, double revokeRate) throws Exception {
+  private void runGatewayCell(String fault, String rate, Duration lifetime, double revokeRate)
+      throws Exception {
     InstantSleeper sleeper = new InstantSleeper();
     MutableClock clock = new MutableClock(Instant.parse("2026-10-21T07:00:00Z"));
     try (Sandbox sandbox = sandbox(Faults.none(), null);
-        TokenGateway gateway = new TokenGateway(sandbox.baseUrl(), clock, Duration.ofMinutes(1), revokeRate);
+        TokenGateway gateway =
+            new TokenGateway(sandbox.baseUrl(), clock, Duration.ofMinutes(1), revokeRate);
         PartnerCenterClient client =
             PartnerCenterClient.builder()
                 .baseUrl(gateway.baseUrl())
@@ -188,7 +216,9 @@ class FaultMatrixTest {
     AtomicInteger fetched = new AtomicInteger();
     // The sandbox accepts only the current token; the provider first hands out the old one.
     TokenProvider rotating =
-        () -> AccessToken.of(fetched.getAndIncrement() == 0 ? "old-token" : SANDBOX_TOKEN, Instant.MAX);
+        () ->
+            AccessToken.of(
+                fetched.getAndIncrement() == 0 ? "old-token" : SANDBOX_TOKEN, Instant.MAX);
     try (Sandbox sandbox = sandbox(Faults.none(), SANDBOX_TOKEN);
         PartnerCenterClient client = client(sandbox.baseUrl(), rotating, sleeper, 5000)) {
       Row row = readAll("401 once (old token)", "first token", client, sleeper);
@@ -199,7 +229,9 @@ class FaultMatrixTest {
     }
   }
 
-  /** Reads the four listings concurrently, resuming as needed, and compares each to its baseline. */
+  /**
+   * Reads the four listings concurrently, resuming as needed, and compares each to its baseline.
+   */
   private static Row readAll(
       String fault, String rate, PartnerCenterClient client, InstantSleeper sleeper)
       throws Exception {
@@ -209,9 +241,18 @@ class FaultMatrixTest {
       List<Future<ResumingReader.Result>> futures = new ArrayList<>();
       int i = 0;
       for (String subscription : Listings.SUBSCRIPTIONS) {
-        ResumingReader.Style style = (i++ % 2 == 0) ? ResumingReader.Style.PAGES : ResumingReader.Style.RECORDS;
-        futures.add(pool.submit(() -> new ResumingReader(200)
-            .read(client.utilizations(Listings.CUSTOMER, subscription, Listings.query(Listings.PAGE_SIZE)), style)));
+        ResumingReader.Style style =
+            (i++ % 2 == 0) ? ResumingReader.Style.PAGES : ResumingReader.Style.RECORDS;
+        futures.add(
+            pool.submit(
+                () ->
+                    new ResumingReader(200)
+                        .read(
+                            client.utilizations(
+                                Listings.CUSTOMER,
+                                subscription,
+                                Listings.query(Listings.PAGE_SIZE)),
+                            style)));
       }
       for (int k = 0; k < futures.size(); k++) {
         ResumingReader.Result result = futures.get(k).get(120, TimeUnit.SECONDS);
@@ -248,28 +289,54 @@ class FaultMatrixTest {
   @AfterAll
   static void writeTable() throws IOException {
     StringBuilder out = new StringBuilder();
-    out.append("| Fault | Rate | Faults served | Requests | Retry waits | Outcome | Resumed after | Records (got / fault-free) | Dup / lost |\n");
+    out.append(
+        "| Fault | Rate | Faults served | Requests | Retry waits | Outcome | Resumed after | Records (got / fault-free) | Dup / lost |\n");
     out.append("|---|---|---:|---:|---:|---|---|---:|---:|\n");
     List<Row> rows;
     synchronized (ROWS) {
       rows = new ArrayList<>(ROWS);
     }
     for (Row row : rows) {
-      out.append("| ").append(row.fault)
-          .append(" | ").append(row.rate).append(row.note == null ? "" : " (" + row.note + ")")
-          .append(" | ").append(row.served)
-          .append(" | ").append(row.requests)
-          .append(" | ").append(row.retries)
-          .append(" | ").append(row.outcome())
-          .append(" | ").append(row.failures.isEmpty() ? "-" : row.failures.entrySet().stream()
-              .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")))
-          .append(" | ").append(row.records).append(" / ").append(row.expected)
-          .append(" | ").append(row.duplicates).append(" / ").append(row.losses)
+      out.append("| ")
+          .append(row.fault)
+          .append(" | ")
+          .append(row.rate)
+          .append(row.note == null ? "" : " (" + row.note + ")")
+          .append(" | ")
+          .append(row.served)
+          .append(" | ")
+          .append(row.requests)
+          .append(" | ")
+          .append(row.retries)
+          .append(" | ")
+          .append(row.outcome())
+          .append(" | ")
+          .append(
+              row.failures.isEmpty()
+                  ? "-"
+                  : row.failures.entrySet().stream()
+                      .map(e -> e.getKey() + " x" + e.getValue())
+                      .collect(Collectors.joining(", ")))
+          .append(" | ")
+          .append(row.records)
+          .append(" / ")
+          .append(row.expected)
+          .append(" | ")
+          .append(row.duplicates)
+          .append(" / ")
+          .append(row.losses)
           .append(" |\n");
     }
-    String table = "Fault matrix: " + Listings.SUBSCRIPTIONS.size() + " listings per cell ("
-        + baselineRecords + " records in " + Listings.PAGE_SIZE + "-record pages), retry policy 4 attempts,"
-        + " read concurrently, half page by page and half record by record.\n\n" + out;
+    String table =
+        "Fault matrix: "
+            + Listings.SUBSCRIPTIONS.size()
+            + " listings per cell ("
+            + baselineRecords
+            + " records in "
+            + Listings.PAGE_SIZE
+            + "-record pages), retry policy 4 attempts,"
+            + " read concurrently, half page by page and half record by record.\n\n"
+            + out;
     Path target = Path.of(System.getProperty("reliability.targetDir", "target"));
     Files.createDirectories(target);
     Files.writeString(target.resolve("fault-matrix.md"), table, StandardCharsets.UTF_8);
@@ -278,25 +345,38 @@ class FaultMatrixTest {
 
   static Sandbox sandbox(Faults faults, String token) {
     Sandbox.Builder builder =
-        Sandbox.builder().seed(42).customers(1).subscriptionsPerCustomer(1).recordsPerSubscription(10)
-            .threads(16).faults(faults);
+        Sandbox.builder()
+            .seed(42)
+            .customers(1)
+            .subscriptionsPerCustomer(1)
+            .recordsPerSubscription(10)
+            .threads(16)
+            .faults(faults);
     if (token != null) {
       builder.token(token);
     }
     Sandbox sandbox = builder.start();
     for (int i = 0; i < Listings.SUBSCRIPTIONS.size(); i++) {
-      sandbox.scenarios().pages(Listings.CUSTOMER, Listings.SUBSCRIPTIONS.get(i), Listings.pages(i), Listings.PAGE_SIZE);
+      sandbox
+          .scenarios()
+          .pages(
+              Listings.CUSTOMER,
+              Listings.SUBSCRIPTIONS.get(i),
+              Listings.pages(i),
+              Listings.PAGE_SIZE);
     }
     return sandbox;
   }
 
-  static PartnerCenterClient client(String baseUrl, TokenProvider tokens, InstantSleeper sleeper, long readTimeoutMillis) {
+  static PartnerCenterClient client(
+      String baseUrl, TokenProvider tokens, InstantSleeper sleeper, long readTimeoutMillis) {
     PartnerCenterClient.Builder builder =
         PartnerCenterClient.builder()
             .baseUrl(baseUrl)
             .tokenProvider(tokens)
             .retryPolicy(RetryPolicy.builder().maxAttempts(4).build())
-            .dataNotReadyPolicy(DataNotReadyPolicy.of(3, Duration.ofSeconds(1), Duration.ofMinutes(1)))
+            .dataNotReadyPolicy(
+                DataNotReadyPolicy.of(3, Duration.ofSeconds(1), Duration.ofMinutes(1)))
             .readTimeout(Duration.ofMillis(readTimeoutMillis));
     if (sleeper != null) {
       builder.sleeper(sleeper);
@@ -328,7 +408,9 @@ class FaultMatrixTest {
       if (duplicates != 0 || losses != 0 || records != expected) {
         return "**MISMATCH**";
       }
-      return resumes == 0 ? "exact" : "exact after " + resumes + (resumes == 1 ? " resume" : " resumes");
+      return resumes == 0
+          ? "exact"
+          : "exact after " + resumes + (resumes == 1 ? " resume" : " resumes");
     }
   }
 }

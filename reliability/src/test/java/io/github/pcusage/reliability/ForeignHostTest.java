@@ -45,29 +45,32 @@ class ForeignHostTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "http://127.0.0.1:FOREIGN/v1/customers/c/subscriptions/s/utilizations/azure?seek_operation=Next",
-      "//127.0.0.1:FOREIGN/v1/customers/c/subscriptions/s/utilizations/azure?seek_operation=Next",
-      "http://localhost:FOREIGN/v1/customers/c/subscriptions/s/utilizations/azure",
-      "http://127.0.0.1:API@127.0.0.1:FOREIGN/v1/customers/c/subscriptions/s/utilizations/azure",
-      "http://127.0.0.1:FOREIGN\\@127.0.0.1:API/v1/customers/c",
-      "HTTP://127.0.0.1:FOREIGN/v1/customers/c",
-      "https://127.0.0.1:API/v1/customers/c/subscriptions/s/utilizations/azure",
-      "http://localhost:API/v1/customers/c/subscriptions/s/utilizations/azure",
-      " http://127.0.0.1:FOREIGN/v1/customers/c",
-      "/\\127.0.0.1:FOREIGN/v1/customers/c",
-      "http:\\\\127.0.0.1:FOREIGN/v1/customers/c",
-      "customers/../../../x",
-      "customers/%2e%2e/%2e%2e/%2e%2e/x",
-  })
+  @ValueSource(
+      strings = {
+        "http://127.0.0.1:FOREIGN/v1/customers/c/subscriptions/s/utilizations/azure?seek_operation=Next",
+        "//127.0.0.1:FOREIGN/v1/customers/c/subscriptions/s/utilizations/azure?seek_operation=Next",
+        "http://localhost:FOREIGN/v1/customers/c/subscriptions/s/utilizations/azure",
+        "http://127.0.0.1:API@127.0.0.1:FOREIGN/v1/customers/c/subscriptions/s/utilizations/azure",
+        "http://127.0.0.1:FOREIGN\\@127.0.0.1:API/v1/customers/c",
+        "HTTP://127.0.0.1:FOREIGN/v1/customers/c",
+        "https://127.0.0.1:API/v1/customers/c/subscriptions/s/utilizations/azure",
+        "http://localhost:API/v1/customers/c/subscriptions/s/utilizations/azure",
+        " http://127.0.0.1:FOREIGN/v1/customers/c",
+        "/\\127.0.0.1:FOREIGN/v1/customers/c",
+        "http:\\\\127.0.0.1:FOREIGN/v1/customers/c",
+        "customers/../../../x",
+        "customers/%2e%2e/%2e%2e/%2e%2e/x",
+      })
   void aNextLinkToAnotherHostIsRefusedAndTheTokenNeverSentThere(String link) throws Exception {
-    String next = link.replace("FOREIGN", Integer.toString(foreign.getPort()))
-        .replace("API", Integer.toString(api.getPort()));
+    String next =
+        link.replace("FOREIGN", Integer.toString(foreign.getPort()))
+            .replace("API", Integer.toString(api.getPort()));
     api.enqueue(page(next));
     api.enqueue(page(null));
     try (PartnerCenterClient client = client(new OkHttpClient())) {
-      Throwable thrown = catchThrowable(() ->
-          client.utilizations("c", "s", Listings.query(10)).byPage().forEach(p -> {}));
+      Throwable thrown =
+          catchThrowable(
+              () -> client.utilizations("c", "s", Listings.query(10)).byPage().forEach(p -> {}));
       // Either refused outright, or (for a link that stays on the API host) followed there.
       if (thrown != null) {
         assertThat(thrown).isInstanceOf(PagingException.class);
@@ -87,14 +90,19 @@ class ForeignHostTest {
   @ParameterizedTest
   @ValueSource(ints = {301, 302, 303, 307, 308})
   void aRedirectIsNotFollowedSoNoTokenCrossesHosts(int status) throws Exception {
-    String location = "http://127.0.0.1:" + foreign.getPort() + "/v1/customers/c/subscriptions/s/utilizations/azure";
+    String location =
+        "http://127.0.0.1:"
+            + foreign.getPort()
+            + "/v1/customers/c/subscriptions/s/utilizations/azure";
     api.enqueue(new MockResponse().setResponseCode(status).setHeader("Location", location));
     api.enqueue(new MockResponse().setResponseCode(status).setHeader("Location", location));
     foreign.enqueue(page(null));
     // The application's OkHttp client follows redirects; the SDK's derived client must not.
-    OkHttpClient following = new OkHttpClient.Builder().followRedirects(true).followSslRedirects(true).build();
+    OkHttpClient following =
+        new OkHttpClient.Builder().followRedirects(true).followSslRedirects(true).build();
     try (PartnerCenterClient client = client(following)) {
-      Throwable listing = catchThrowable(() -> client.utilizations("c", "s", Listings.query(10)).forEach(r -> {}));
+      Throwable listing =
+          catchThrowable(() -> client.utilizations("c", "s", Listings.query(10)).forEach(r -> {}));
       Throwable summary = catchThrowable(() -> client.usageSummary("c", "s"));
       assertThat(listing).isInstanceOf(PartnerCenterException.class);
       assertThat(((PartnerCenterException) listing).statusCode()).isEqualTo(status);
@@ -115,10 +123,18 @@ class ForeignHostTest {
   }
 
   private static MockResponse page(String nextUri) {
-    String next = nextUri == null ? "" : ",\"next\":{\"uri\":\"" + nextUri.replace("\\", "\\\\")
-        + "\",\"method\":\"GET\",\"headers\":[{\"key\":\"MS-ContinuationToken\",\"value\":\"tok-1\"}]}";
-    return new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody("{\"totalCount\":0,\"items\":[],\"links\":{\"self\":{\"uri\":\"customers/c\",\"method\":\"GET\","
-            + "\"headers\":[]}" + next + "}}");
+    String next =
+        nextUri == null
+            ? ""
+            : ",\"next\":{\"uri\":\""
+                + nextUri.replace("\\", "\\\\")
+                + "\",\"method\":\"GET\",\"headers\":[{\"key\":\"MS-ContinuationToken\",\"value\":\"tok-1\"}]}";
+    return new MockResponse()
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"totalCount\":0,\"items\":[],\"links\":{\"self\":{\"uri\":\"customers/c\",\"method\":\"GET\","
+                + "\"headers\":[]}"
+                + next
+                + "}}");
   }
 }

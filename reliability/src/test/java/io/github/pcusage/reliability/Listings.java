@@ -14,8 +14,10 @@ final class Listings {
           "5ab5c12e-0000-4000-8000-000000000003",
           "5ab5c12e-0000-4000-8000-000000000004");
   static final int PAGE_SIZE = 20;
+
   /** A window that holds every record of a pair configured with {@code scenarios().pages(...)}. */
   static final OffsetDateTime START = OffsetDateTime.parse("2026-09-01T00:00:00Z");
+
   static final OffsetDateTime END = OffsetDateTime.parse("2026-12-01T00:00:00Z");
 
   private Listings() {}

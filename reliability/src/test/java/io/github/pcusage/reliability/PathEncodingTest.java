@@ -30,8 +30,13 @@ class PathEncodingTest {
   void start() throws IOException {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    client = PartnerCenterClient.builder().baseUrl(server.url("/").toString()).tokenProvider(TokenProvider.of("t"))
-        .retryPolicy(RetryPolicy.none()).prefetch(false).build();
+    client =
+        PartnerCenterClient.builder()
+            .baseUrl(server.url("/").toString())
+            .tokenProvider(TokenProvider.of("t"))
+            .retryPolicy(RetryPolicy.none())
+            .prefetch(false)
+            .build();
   }
 
   @AfterEach
@@ -41,15 +46,40 @@ class PathEncodingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "../../admin", "..", ".", "../", "..\\admin", "%2e%2e", "%2e%2e%2fadmin", "a/../../admin", "..;/admin",
-      "．．", "．．／admin", "admin?x=1", "admin#x", "a b", "a\tb", "a\u0000b", "\ud800", "@evil.com", "a:b", "a;b",
-      "~admin", "ü", "😀", "C:\\Windows",
-  })
+  @ValueSource(
+      strings = {
+        "../../admin",
+        "..",
+        ".",
+        "../",
+        "..\\admin",
+        "%2e%2e",
+        "%2e%2e%2fadmin",
+        "a/../../admin",
+        "..;/admin",
+        "．．",
+        "．．／admin",
+        "admin?x=1",
+        "admin#x",
+        "a b",
+        "a\tb",
+        "a\u0000b",
+        "\ud800",
+        "@evil.com",
+        "a:b",
+        "a;b",
+        "~admin",
+        "ü",
+        "😀",
+        "C:\\Windows",
+      })
   void anIdCannotChangeTheRequestPath(String id) throws Exception {
     for (String operation : List.of("utilizations", "usagesummary")) {
-      server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-          .setBody(operation.equals("utilizations") ? "{\"items\":[]}" : "{\"resourceId\":\"r\"}"));
+      server.enqueue(
+          new MockResponse()
+              .setHeader("Content-Type", "application/json")
+              .setBody(
+                  operation.equals("utilizations") ? "{\"items\":[]}" : "{\"resourceId\":\"r\"}"));
       int before = server.getRequestCount();
       try {
         if (operation.equals("utilizations")) {
@@ -67,11 +97,15 @@ class PathEncodingTest {
       }
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
       HttpUrl url = request.getRequestUrl();
-      List<String> expected = operation.equals("utilizations")
-          ? List.of("v1", "customers", id, "subscriptions", "sub-1", "utilizations", "azure")
-          : List.of("v1", "customers", id, "subscriptions", "sub-1", "usagesummary");
+      List<String> expected =
+          operation.equals("utilizations")
+              ? List.of("v1", "customers", id, "subscriptions", "sub-1", "utilizations", "azure")
+              : List.of("v1", "customers", id, "subscriptions", "sub-1", "usagesummary");
       assertThat(url.pathSegments()).as("the path %s", url.encodedPath()).isEqualTo(expected);
-      assertThat(url.encodedPath()).startsWith("/v1/customers/").doesNotContain("/../").doesNotContain("/./");
+      assertThat(url.encodedPath())
+          .startsWith("/v1/customers/")
+          .doesNotContain("/../")
+          .doesNotContain("/./");
     }
   }
 }

@@ -29,14 +29,16 @@ final class RecordDigests {
     if (record == null) {
       throw new AssertionError("a listing returned a null record");
     }
-    return HexFormat.of().formatHex(sha256(ADAPTER.toJson(record).getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(sha256(ADAPTER.toJson(record).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** One digest over the sorted digests: equal for equal multisets. */
   static String fingerprint(List<String> digests) {
     List<String> sorted = new ArrayList<>(digests);
     Collections.sort(sorted);
-    return HexFormat.of().formatHex(sha256(String.join("\n", sorted).getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(sha256(String.join("\n", sorted).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** How {@code got} differs from {@code expected}, as multisets. */

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
  * Reads a listing to its end the way a careful caller does: page by page (or record by record), and
  * when a {@link PartnerCenterException} ends it, resumes from the exception's {@link Continuation}
  * after a round trip through its saved form ({@code toString()} then {@code parse}), as a caller
- * resuming on another machine would. Any other exception, or a failure without a continuation, is
- * a defect and propagates.
+ * resuming on another machine would. Any other exception, or a failure without a continuation, is a
+ * defect and propagates.
  */
 final class ResumingReader {
   /** How the caller walks the listing. */
@@ -71,7 +71,8 @@ final class ResumingReader {
         result.failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
         Continuation at =
             e.continuation()
-                .orElseThrow(() -> new AssertionError("a listing failed without a continuation", e));
+                .orElseThrow(
+                    () -> new AssertionError("a listing failed without a continuation", e));
         if (++result.resumes > maxResumes) {
           throw new AssertionError("still failing after " + maxResumes + " resumes", e);
         }

@@ -64,8 +64,13 @@ class SecurityCanaryTest {
         @Override
         public void publish(LogRecord record) {
           synchronized (julRecords) {
-            julRecords.add(record.getLevel() + " " + record.getLoggerName() + " " + record.getMessage()
-                + (record.getThrown() == null ? "" : " " + Canaries.dump(record.getThrown())));
+            julRecords.add(
+                record.getLevel()
+                    + " "
+                    + record.getLoggerName()
+                    + " "
+                    + record.getMessage()
+                    + (record.getThrown() == null ? "" : " " + Canaries.dump(record.getThrown())));
           }
         }
 
@@ -101,18 +106,31 @@ class SecurityCanaryTest {
     failEverywhereWithTheSandbox();
     failEverywhereWithMockWebServer();
 
-    assertThat(continuationTokens).as("continuation tokens captured from pages").hasSizeGreaterThan(10);
+    assertThat(continuationTokens)
+        .as("continuation tokens captured from pages")
+        .hasSizeGreaterThan(10);
     assertThat(exceptions).as("exceptions captured").hasSizeGreaterThan(10);
     Set<String> kinds = new LinkedHashSet<>();
     exceptions.forEach(e -> kinds.add(e.getClass().getSimpleName()));
-    assertThat(kinds).contains(
-        "ServerException", "UnauthorizedException", "BadRequestException", "PagingException",
-        "InvalidResponseException", "TransportException", "ThrottledException", "DataNotReadyException");
+    assertThat(kinds)
+        .contains(
+            "ServerException",
+            "UnauthorizedException",
+            "BadRequestException",
+            "PagingException",
+            "InvalidResponseException",
+            "TransportException",
+            "ThrottledException",
+            "DataNotReadyException");
 
     // The decoder's snippet did show the region around the token, with the token itself redacted.
-    assertThat(exceptions).anySatisfy(e -> assertThat(e.getMessage()).contains("MS-ContinuationToken").contains("REDACTED"));
+    assertThat(exceptions)
+        .anySatisfy(
+            e -> assertThat(e.getMessage()).contains("MS-ContinuationToken").contains("REDACTED"));
 
-    String log = Files.readString(Path.of(System.getProperty("reliability.logFile")), StandardCharsets.UTF_8);
+    String log =
+        Files.readString(
+            Path.of(System.getProperty("reliability.logFile")), StandardCharsets.UTF_8);
     assertThat(log).as("the SDK's debug log of this run").contains("GET /v1/customers/" + CUSTOMER);
     String jul;
     synchronized (julRecords) {
@@ -127,16 +145,19 @@ class SecurityCanaryTest {
     for (String secret : List.of(BEARER, WRONG_BEARER)) {
       assertNoPiece("SLF4J log", log, secret, 12);
       assertNoPiece("java.util.logging", jul, secret, 12);
-      assertNoPiece("exception messages, causes and toString", exceptionText.toString(), secret, 12);
+      assertNoPiece(
+          "exception messages, causes and toString", exceptionText.toString(), secret, 12);
       assertNoPiece("toString of public objects", objects, secret, 12);
     }
     for (String token : continuationTokens) {
-      // The sandbox's tokens share a readable prefix; their secret part follows continuation_token=.
+      // The sandbox's tokens share a readable prefix; their secret part follows
+      // continuation_token=.
       int at = token.indexOf("continuation_token=");
       String opaque = at >= 0 ? token.substring(at + "continuation_token=".length()) : token;
       assertNoPiece("SLF4J log", log, opaque, 16);
       assertNoPiece("java.util.logging", jul, opaque, 16);
-      assertNoPiece("exception messages, causes and toString", exceptionText.toString(), opaque, 16);
+      assertNoPiece(
+          "exception messages, causes and toString", exceptionText.toString(), opaque, 16);
       assertNoPiece("toString of pages and other public objects", objects, opaque, 16);
     }
   }
@@ -146,48 +167,65 @@ class SecurityCanaryTest {
     if (piece != null) {
       int at = text.indexOf(piece);
       String context = text.substring(Math.max(0, at - 200), Math.min(text.length(), at + 100));
-      throw new AssertionError("a piece of a secret, '" + piece + "', found in " + where + ": ..." + context + "...");
+      throw new AssertionError(
+          "a piece of a secret, '" + piece + "', found in " + where + ": ..." + context + "...");
     }
   }
 
   /** Real HTTP against the sandbox, which accepts only the canary bearer token. */
   private void failEverywhereWithTheSandbox() throws Exception {
     Faults faults = Faults.parse("500=0.1,429=0.1,reset=0.08,truncate=0.08,204-next=0.1,seed=5");
-    try (Sandbox sandbox = Sandbox.builder().customers(1).subscriptionsPerCustomer(1).recordsPerSubscription(10)
-            .token(BEARER).faults(faults).start();
+    try (Sandbox sandbox =
+            Sandbox.builder()
+                .customers(1)
+                .subscriptionsPerCustomer(1)
+                .recordsPerSubscription(10)
+                .token(BEARER)
+                .faults(faults)
+                .start();
         PartnerCenterClient client = client(sandbox.baseUrl(), TokenProvider.of(BEARER));
         PartnerCenterClient wrong = client(sandbox.baseUrl(), TokenProvider.of(WRONG_BEARER))) {
       sandbox.scenarios().pages(CUSTOMER, SUBSCRIPTION, 12, 10);
-      PagedIterable<AzureUtilizationRecord> listing = client.utilizations(CUSTOMER, SUBSCRIPTION, QUERY);
+      PagedIterable<AzureUtilizationRecord> listing =
+          client.utilizations(CUSTOMER, SUBSCRIPTION, QUERY);
       objectTexts.add(client.toString());
       objectTexts.add(listing.toString());
       ResumingReader.Result result =
-          new ResumingReader(100, exceptions::add, this::remember).read(listing, ResumingReader.Style.PAGES);
+          new ResumingReader(100, exceptions::add, this::remember)
+              .read(listing, ResumingReader.Style.PAGES);
       assertThat(result.digests).hasSize(120);
 
       // 401: the token is refused.
-      exceptions.add(catchThrowable(() -> wrong.utilizations(CUSTOMER, SUBSCRIPTION, QUERY).iterator().hasNext()));
+      exceptions.add(
+          catchThrowable(
+              () -> wrong.utilizations(CUSTOMER, SUBSCRIPTION, QUERY).iterator().hasNext()));
       exceptions.add(catchThrowable(() -> wrong.usageSummary(CUSTOMER, SUBSCRIPTION)));
 
       // A follow-up page that keeps failing: the exception's continuation holds a token.
       String failing = "ca7a11e5-0000-4000-8000-0000000fa11d";
       sandbox.scenarios().pages(CUSTOMER, failing, 3, 10).nextPageFailing(CUSTOMER, failing, 100);
-      Throwable serverError = catchThrowable(() -> client.utilizations(CUSTOMER, failing, QUERY).forEach(r -> {}));
+      Throwable serverError =
+          catchThrowable(() -> client.utilizations(CUSTOMER, failing, QUERY).forEach(r -> {}));
       exceptions.add(serverError);
       Continuation stuck = ((PartnerCenterException) serverError).continuation().orElseThrow();
       continuationTokens.addAll(Canaries.headerValues(stuck));
 
       // A continuation whose token was altered: the service answers 400.
       Continuation altered = alter(stuck);
-      exceptions.add(catchThrowable(() -> client.utilizations(CUSTOMER, failing, QUERY).byPage(altered).forEach(p -> {})));
+      exceptions.add(
+          catchThrowable(
+              () ->
+                  client.utilizations(CUSTOMER, failing, QUERY).byPage(altered).forEach(p -> {})));
 
       // Not ready, then throttled until the retries run out.
       String notReady = "ca7a11e5-0000-4000-8000-000000000204";
       sandbox.scenarios().pages(CUSTOMER, notReady, 1, 10).notReady(CUSTOMER, notReady, 100);
-      exceptions.add(catchThrowable(() -> client.utilizations(CUSTOMER, notReady, QUERY).forEach(r -> {})));
+      exceptions.add(
+          catchThrowable(() -> client.utilizations(CUSTOMER, notReady, QUERY).forEach(r -> {})));
       String throttled = "ca7a11e5-0000-4000-8000-000000000429";
       sandbox.scenarios().pages(CUSTOMER, throttled, 1, 10).failing(CUSTOMER, throttled, 429, 100);
-      exceptions.add(catchThrowable(() -> client.utilizations(CUSTOMER, throttled, QUERY).forEach(r -> {})));
+      exceptions.add(
+          catchThrowable(() -> client.utilizations(CUSTOMER, throttled, QUERY).forEach(r -> {})));
       exceptions.add(catchThrowable(() -> client.usageSummary(CUSTOMER, throttled)));
       objectTexts.add(client.usageSummary(CUSTOMER, SUBSCRIPTION).toString());
     }
@@ -198,36 +236,62 @@ class SecurityCanaryTest {
     continuationTokens.add(MOCK_CONTINUATION);
     try (MockWebServer server = new MockWebServer()) {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
-      try (PartnerCenterClient client = client(server.url("/").toString(), TokenProvider.of(BEARER))) {
-        String next = next("customers/" + CUSTOMER + "/subscriptions/" + SUBSCRIPTION
-            + "/utilizations/azure?seek_operation=Next", MOCK_CONTINUATION);
+      try (PartnerCenterClient client =
+          client(server.url("/").toString(), TokenProvider.of(BEARER))) {
+        String next =
+            next(
+                "customers/"
+                    + CUSTOMER
+                    + "/subscriptions/"
+                    + SUBSCRIPTION
+                    + "/utilizations/azure?seek_operation=Next",
+                MOCK_CONTINUATION);
         // 1. The page breaks right after the next link: the decoder's snippet shows that region.
-        server.enqueue(json(page(next).replace("\"attributes\":{\"objectType\":\"Collection\"}", "\"attributes\":[]")));
+        server.enqueue(
+            json(
+                page(next)
+                    .replace(
+                        "\"attributes\":{\"objectType\":\"Collection\"}", "\"attributes\":[]")));
         // 2. The page stops right after the token (a complete 200 whose JSON is cut).
         String whole = page(next);
-        String cut = whole.substring(0, whole.indexOf(MOCK_CONTINUATION) + MOCK_CONTINUATION.length() + 2);
+        String cut =
+            whole.substring(0, whole.indexOf(MOCK_CONTINUATION) + MOCK_CONTINUATION.length() + 2);
         for (int i = 0; i < 4; i++) {
           server.enqueue(json(cut));
         }
         // 3. The next link points to another host: refused, with the token never sent.
-        server.enqueue(json(page(next("http://127.0.0.1:1/v1/customers/x/subscriptions/y/utilizations/azure",
-            MOCK_CONTINUATION))));
+        server.enqueue(
+            json(
+                page(
+                    next(
+                        "http://127.0.0.1:1/v1/customers/x/subscriptions/y/utilizations/azure",
+                        MOCK_CONTINUATION))));
         // 4. The service repeats the token it was sent: a paging loop.
         server.enqueue(json(page(next)));
         server.enqueue(json(page(next)));
         // 5. A token that cannot be sent in a header.
-        server.enqueue(json(page(next("customers/a/subscriptions/b/utilizations/azure?seek_operation=Next",
-            MOCK_CONTINUATION + "\\u0007"))));
+        server.enqueue(
+            json(
+                page(
+                    next(
+                        "customers/a/subscriptions/b/utilizations/azure?seek_operation=Next",
+                        MOCK_CONTINUATION + "\\u0007"))));
         // 6. A 400 answer to a follow-up page.
         server.enqueue(json(page(next)));
-        server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
-            .setBody("{\"code\":400030,\"description\":\"bad token\"}"));
+        server.enqueue(
+            new MockResponse()
+                .setResponseCode(400)
+                .setHeader("Content-Type", "application/json")
+                .setBody("{\"code\":400030,\"description\":\"bad token\"}"));
         for (int i = 0; i < 6; i++) {
-          exceptions.add(catchThrowable(() -> {
-            for (Page<AzureUtilizationRecord> page : client.utilizations(CUSTOMER, SUBSCRIPTION, QUERY).byPage()) {
-              remember(page);
-            }
-          }));
+          exceptions.add(
+              catchThrowable(
+                  () -> {
+                    for (Page<AzureUtilizationRecord> page :
+                        client.utilizations(CUSTOMER, SUBSCRIPTION, QUERY).byPage()) {
+                      remember(page);
+                    }
+                  }));
         }
       }
     }
@@ -251,11 +315,12 @@ class SecurityCanaryTest {
 
   @Test
   void toStringOfTokensAndProvidersHidesTheToken() throws Exception {
-    List<String> texts = List.of(
-        AccessToken.of(BEARER, Instant.MAX).toString(),
-        TokenProvider.of(BEARER).toString(),
-        TokenProvider.of(BEARER).getToken().toString(),
-        client("https://api.partnercenter.microsoft.com", TokenProvider.of(BEARER)).toString());
+    List<String> texts =
+        List.of(
+            AccessToken.of(BEARER, Instant.MAX).toString(),
+            TokenProvider.of(BEARER).toString(),
+            TokenProvider.of(BEARER).getToken().toString(),
+            client("https://api.partnercenter.microsoft.com", TokenProvider.of(BEARER)).toString());
     for (String text : texts) {
       assertThat(text).doesNotContain(BEARER).doesNotContain(BEARER.substring(0, 12));
     }
@@ -264,25 +329,37 @@ class SecurityCanaryTest {
   /** The same continuation with one character of its token changed. */
   private static Continuation alter(Continuation c) {
     String saved = c.toString();
-    String json = new String(Base64.getUrlDecoder().decode(saved.substring(5)), StandardCharsets.UTF_8);
+    String json =
+        new String(Base64.getUrlDecoder().decode(saved.substring(5)), StandardCharsets.UTF_8);
     String token = Canaries.headerValues(c).get(0);
     int at = token.indexOf("continuation_token=") + "continuation_token=".length() + 3;
     char swapped = token.charAt(at) == 'A' ? 'B' : 'A';
     String changed = token.substring(0, at) + swapped + token.substring(at + 1);
-    return Continuation.parse("pcu1." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(json.replace(token, changed).getBytes(StandardCharsets.UTF_8)));
+    return Continuation.parse(
+        "pcu1."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(json.replace(token, changed).getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String next(String uri, String token) {
-    return "{\"uri\":\"" + uri + "\",\"method\":\"GET\",\"headers\":[{\"key\":\"MS-ContinuationToken\",\"value\":\""
-        + token + "\"}]}";
+    return "{\"uri\":\""
+        + uri
+        + "\",\"method\":\"GET\",\"headers\":[{\"key\":\"MS-ContinuationToken\",\"value\":\""
+        + token
+        + "\"}]}";
   }
 
   private static String page(String nextJson) {
-    String record = "{\"usageStartTime\":\"2026-10-01T00:00:00-07:00\",\"usageEndTime\":\"2026-10-02T00:00:00-07:00\","
-        + "\"resource\":{\"id\":\"r1\",\"name\":\"n\"},\"quantity\":1.5,\"unit\":\"1 Hour\"}";
-    return "{\"totalCount\":1,\"items\":[" + record + "],\"links\":{\"self\":{\"uri\":\"customers/x\",\"method\":\"GET\","
-        + "\"headers\":[]},\"next\":" + nextJson + "},\"attributes\":{\"objectType\":\"Collection\"}}";
+    String record =
+        "{\"usageStartTime\":\"2026-10-01T00:00:00-07:00\",\"usageEndTime\":\"2026-10-02T00:00:00-07:00\","
+            + "\"resource\":{\"id\":\"r1\",\"name\":\"n\"},\"quantity\":1.5,\"unit\":\"1 Hour\"}";
+    return "{\"totalCount\":1,\"items\":["
+        + record
+        + "],\"links\":{\"self\":{\"uri\":\"customers/x\",\"method\":\"GET\","
+        + "\"headers\":[]},\"next\":"
+        + nextJson
+        + "},\"attributes\":{\"objectType\":\"Collection\"}}";
   }
 
   private static MockResponse json(String body) {

@@ -43,7 +43,8 @@ final class TokenGateway implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
 
-  TokenGateway(String sandboxBase, MutableClock clock, Duration tick, double revokeRate) throws IOException {
+  TokenGateway(String sandboxBase, MutableClock clock, Duration tick, double revokeRate)
+      throws IOException {
     this.sandboxBase = sandboxBase;
     this.clock = clock;
     this.tick = tick;
@@ -91,7 +92,9 @@ final class TokenGateway implements AutoCloseable {
     clock.advance(tick);
     String authorization = request.getHeader("Authorization");
     String token =
-        authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        authorization != null && authorization.startsWith("Bearer ")
+            ? authorization.substring(7)
+            : "";
     Instant expiresAt = issued.get(token);
     if (expiresAt == null || !clock.instant().isBefore(expiresAt)) {
       return unauthorized("The access token is expired or was not issued here.");
@@ -103,7 +106,9 @@ final class TokenGateway implements AutoCloseable {
     try {
       return forward(request);
     } catch (IOException e) {
-      return new MockResponse().setResponseCode(502).setBody("{\"code\":502,\"description\":\"gateway\"}");
+      return new MockResponse()
+          .setResponseCode(502)
+          .setBody("{\"code\":502,\"description\":\"gateway\"}");
     }
   }
 
@@ -113,7 +118,10 @@ final class TokenGateway implements AutoCloseable {
         .setResponseCode(401)
         .setHeader("WWW-Authenticate", "Bearer")
         .setHeader("Content-Type", "application/json")
-        .setBody("{\"code\":900901,\"description\":\"" + description + "\",\"data\":[],\"source\":\"PartnerFD\"}");
+        .setBody(
+            "{\"code\":900901,\"description\":\""
+                + description
+                + "\",\"data\":[],\"source\":\"PartnerFD\"}");
   }
 
   private MockResponse forward(RecordedRequest in) throws IOException {
@@ -121,8 +129,10 @@ final class TokenGateway implements AutoCloseable {
     Headers headers = in.getHeaders();
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")
-          && !name.equalsIgnoreCase("Connection") && !name.equalsIgnoreCase("Accept-Encoding")) {
+      if (!name.equalsIgnoreCase("Host")
+          && !name.equalsIgnoreCase("Content-Length")
+          && !name.equalsIgnoreCase("Connection")
+          && !name.equalsIgnoreCase("Accept-Encoding")) {
         out.addHeader(name, headers.value(i));
       }
     }
@@ -131,8 +141,10 @@ final class TokenGateway implements AutoCloseable {
       Headers back = response.headers();
       for (int i = 0; i < back.size(); i++) {
         String name = back.name(i);
-        if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")
-            && !name.equalsIgnoreCase("Connection") && !name.equalsIgnoreCase("Date")) {
+        if (!name.equalsIgnoreCase("Content-Length")
+            && !name.equalsIgnoreCase("Transfer-Encoding")
+            && !name.equalsIgnoreCase("Connection")
+            && !name.equalsIgnoreCase("Date")) {
           reply.addHeader(name, back.value(i));
         }
       }

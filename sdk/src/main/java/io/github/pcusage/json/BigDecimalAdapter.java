@@ -15,7 +15,9 @@ import okio.BufferedSink;
 final class BigDecimalAdapter extends JsonAdapter<BigDecimal> {
   static final JsonAdapter.Factory FACTORY =
       (type, annotations, moshi) ->
-          type == BigDecimal.class && annotations.isEmpty() ? new BigDecimalAdapter().nullSafe() : null;
+          type == BigDecimal.class && annotations.isEmpty()
+              ? new BigDecimalAdapter().nullSafe()
+              : null;
 
   /** Longest number text accepted; longer ones are refused rather than parsed at great cost. */
   private static final int MAX_LENGTH = 1_000;
@@ -24,7 +26,8 @@ final class BigDecimalAdapter extends JsonAdapter<BigDecimal> {
   public BigDecimal fromJson(JsonReader reader) throws IOException {
     JsonReader.Token token = reader.peek();
     if (token != JsonReader.Token.NUMBER && token != JsonReader.Token.STRING) {
-      throw new JsonDataException("Expected a number but was " + token + " at path " + reader.getPath());
+      throw new JsonDataException(
+          "Expected a number but was " + token + " at path " + reader.getPath());
     }
     String text = reader.nextString();
     BigDecimal fast = parsePlain(text);
@@ -34,20 +37,26 @@ final class BigDecimalAdapter extends JsonAdapter<BigDecimal> {
 
   static BigDecimal parse(String text, String path) {
     if (text.length() > MAX_LENGTH) {
-      throw new JsonDataException("Number of " + text.length() + " characters is too long at path " + path);
+      throw new JsonDataException(
+          "Number of " + text.length() + " characters is too long at path " + path);
     }
     BigDecimal value;
     try {
       value = new BigDecimal(text.trim());
     } catch (NumberFormatException e) {
-      throw new JsonDataException("Expected a decimal number but was '" + snippet(text) + "' at path " + path, e);
+      throw new JsonDataException(
+          "Expected a decimal number but was '" + snippet(text) + "' at path " + path, e);
     }
     // 1e-999999999 is a short text whose plain form (written by toJson, and by any caller of
     // toPlainString) is a billion digits long: refuse exponents that no usage figure can have.
     if (value.scale() > MAX_LENGTH || value.scale() < -MAX_LENGTH) {
       throw new JsonDataException(
-          "Number '" + snippet(text) + "' has an exponent out of range (at most " + MAX_LENGTH
-              + " digits either side of the point) at path " + path);
+          "Number '"
+              + snippet(text)
+              + "' has an exponent out of range (at most "
+              + MAX_LENGTH
+              + " digits either side of the point) at path "
+              + path);
     }
     return value;
   }

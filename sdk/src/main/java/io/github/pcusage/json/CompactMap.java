@@ -115,7 +115,8 @@ final class CompactMap<K, V> extends AbstractMap<K, V> {
             if (next >= table.length) {
               throw new NoSuchElementException();
             }
-            Map.Entry<K, V> entry = new SimpleImmutableEntry<>((K) table[next], (V) table[next + 1]);
+            Map.Entry<K, V> entry =
+                new SimpleImmutableEntry<>((K) table[next], (V) table[next + 1]);
             next += 2;
             return entry;
           }

@@ -21,7 +21,8 @@ final class EmbeddedInstanceDataAdapter extends JsonAdapter<AzureInstanceData> {
   static final JsonAdapter.Factory FACTORY =
       new JsonAdapter.Factory() {
         @Override
-        public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+        public JsonAdapter<?> create(
+            Type type, Set<? extends Annotation> annotations, Moshi moshi) {
           if (type != AzureInstanceData.class || !annotations.isEmpty()) {
             return null;
           }

@@ -13,7 +13,10 @@ import java.time.ZoneOffset;
  * other ISO-8601 shape.
  */
 final class FastDateTimeParser {
-  /** Offsets in whole quarter hours, -18:00 to +18:00: every offset in use, looked up without boxing. */
+  /**
+   * Offsets in whole quarter hours, -18:00 to +18:00: every offset in use, looked up without
+   * boxing.
+   */
   private static final ZoneOffset[] QUARTER_HOURS = new ZoneOffset[145];
 
   static {
@@ -27,8 +30,12 @@ final class FastDateTimeParser {
   /** Returns the parsed value, or {@code null} when {@code s} is not of the common shape. */
   static OffsetDateTime tryParse(String s) {
     int n = s.length();
-    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
-        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (n < 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
       return null;
     }
     int year = digits(s, 0, 4);
@@ -88,7 +95,9 @@ final class FastDateTimeParser {
     }
     try {
       return OffsetDateTime.of(
-          LocalDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute, second, nanos)), offset);
+          LocalDateTime.of(
+              LocalDate.of(year, month, day), LocalTime.of(hour, minute, second, nanos)),
+          offset);
     } catch (DateTimeException e) {
       return null;
     }

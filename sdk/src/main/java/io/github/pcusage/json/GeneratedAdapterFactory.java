@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Finds the adapter that the templates generate beside every model and enum of {@code
- * io.github.pcusage.model}: the class {@code <Model>JsonAdapter} in the same package, built once per
- * type with the {@link Moshi} that asks for it. Reflection is used once, to find the adapter;
+ * io.github.pcusage.model}: the class {@code <Model>JsonAdapter} in the same package, built once
+ * per type with the {@link Moshi} that asks for it. Reflection is used once, to find the adapter;
  * decoding itself uses none.
  */
 final class GeneratedAdapterFactory implements JsonAdapter.Factory {
@@ -31,7 +31,8 @@ final class GeneratedAdapterFactory implements JsonAdapter.Factory {
       return null;
     }
     try {
-      Class<?> adapterClass = Class.forName(raw.getName() + "JsonAdapter", true, raw.getClassLoader());
+      Class<?> adapterClass =
+          Class.forName(raw.getName() + "JsonAdapter", true, raw.getClassLoader());
       if (raw.isEnum()) {
         Constructor<?> constructor = adapterClass.getDeclaredConstructor();
         constructor.setAccessible(true);

@@ -3,12 +3,12 @@ package io.github.pcusage.json;
 /**
  * A small, bounded pool that lets records share equal immutable model objects: the same meter
  * ({@code AzureResource}) and the same attributes come back in record after record, and a listing
- * then holds each once instead of once per record. Used by the adapters generated for schemas marked
- * {@code x-intern} in the spec, whose models are immutable and compare by value; their fields are
- * pooled strings, whose hash is cached, so the lookup is cheap. Mark only schemas with few distinct
- * values per listing: interning one with thousands ({@code AzureInstanceData}) keeps objects alive
- * just long enough to be promoted, and streaming at {@code -Xmx32m} spent about 14% instead of 8% of
- * its time in GC.
+ * then holds each once instead of once per record. Used by the adapters generated for schemas
+ * marked {@code x-intern} in the spec, whose models are immutable and compare by value; their
+ * fields are pooled strings, whose hash is cached, so the lookup is cheap. Mark only schemas with
+ * few distinct values per listing: interning one with thousands ({@code AzureInstanceData}) keeps
+ * objects alive just long enough to be promoted, and streaming at {@code -Xmx32m} spent about 14%
+ * instead of 8% of its time in GC.
  *
  * <p>The pool is a fixed table of 4096 slots that never grows, with the second-chance replacement
  * of {@link StringPool}. Concurrent use is safe: the models are immutable (final fields), and a
@@ -17,6 +17,7 @@ package io.github.pcusage.json;
 public final class Interner {
   private static final int SLOTS = 4096;
   private static final Object[] TABLE = new Object[SLOTS];
+
   /** Whether the value in a slot was asked for since it was pooled; racy on purpose. */
   private static final boolean[] RECURRED = new boolean[SLOTS];
 

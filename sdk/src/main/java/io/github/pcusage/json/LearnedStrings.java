@@ -10,9 +10,8 @@ import java.util.Arrays;
  * {@code capacity} distinct values and matches the next ones in the JSON bytes with {@link
  * JsonReader#selectString} ({@link JsonReader#selectName} for names), which returns the learned
  * string itself. Other values (and values holding surrogates, which are never learned) are read as
- * usual and shared through a {@link StringPool}. A field
- * that turns out to take many values (most reads miss) stops trying to match, as a miss costs more
- * than a plain read.
+ * usual and shared through a {@link StringPool}. A field that turns out to take many values (most
+ * reads miss) stops trying to match, as a miss costs more than a plain read.
  *
  * <p>Used by the adapters generated for fields marked {@code x-dedupe} in the spec and by the SDK's
  * map adapter. Thread-safe: the learned values are an immutable snapshot behind a volatile field;
@@ -119,8 +118,8 @@ public final class LearnedStrings {
 
   /**
    * Whether the value's UTF-8 bytes name it alone. A lone surrogate (which JSON's {@code \uD800}
-   * escapes can carry) is written as {@code ?}, so an option made of it would match a real
-   * {@code "?"}: such values are never learned.
+   * escapes can carry) is written as {@code ?}, so an option made of it would match a real {@code
+   * "?"}: such values are never learned.
    */
   static boolean encodesExactly(String value) {
     for (int i = 0; i < value.length(); i++) {

@@ -33,17 +33,21 @@ import okio.Buffer;
  * object of strings.
  */
 final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
-  private static final Type STRING_MAP = Types.newParameterizedType(Map.class, String.class, String.class);
+  private static final Type STRING_MAP =
+      Types.newParameterizedType(Map.class, String.class, String.class);
 
   static final JsonAdapter.Factory FACTORY =
       (type, annotations, moshi) ->
-          annotations.isEmpty() && Types.equals(type, STRING_MAP) ? new LenientStringMapAdapter() : null;
+          annotations.isEmpty() && Types.equals(type, STRING_MAP)
+              ? new LenientStringMapAdapter()
+              : null;
 
   /** Keys and values of maps; apart from the field pool, so unique values never evict fields. */
   private static final StringPool ENTRIES = new StringPool(4096);
 
   /** Keys: the few names the maps use, matched in the bytes once learned. */
   private final LearnedStrings keys = new LearnedStrings(64, ENTRIES);
+
   /** String values: meter ids, regions, image types, tag values. */
   private final LearnedStrings values = new LearnedStrings(128, ENTRIES);
 
@@ -80,7 +84,8 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
     CompactMaps.Builder<String, String> result = new CompactMaps.Builder<>();
     while (reader.hasNext()) {
       String key = keys.readName(reader);
-      String value = reader.peek() == JsonReader.Token.STRING ? values.read(reader) : scalarOrJson(reader);
+      String value =
+          reader.peek() == JsonReader.Token.STRING ? values.read(reader) : scalarOrJson(reader);
       result.put(key, value);
     }
     reader.endObject();
@@ -204,7 +209,9 @@ final class LenientStringMapAdapter extends JsonAdapter<Map<String, String>> {
     return "JsonAdapter(LenientStringMap)";
   }
 
-  /** A number as its exact JSON text: {@code JsonWriter.value(Number)} writes {@code toString()}. */
+  /**
+   * A number as its exact JSON text: {@code JsonWriter.value(Number)} writes {@code toString()}.
+   */
   private static final class NumberText extends Number {
     private static final long serialVersionUID = 1L;
     private final String text;

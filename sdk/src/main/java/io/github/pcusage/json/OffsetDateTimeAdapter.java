@@ -12,10 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Decodes ISO-8601 date-times keeping the offset they were sent with ({@code Z}, {@code +hh:mm},
- * 0 to 9 fractional digits); a date-time without an offset is read as UTC. Writes them in ISO-8601
- * with their offset. Equal texts decode to one shared instance (a small bounded cache), so a listing
- * holds each distinct time once.
+ * Decodes ISO-8601 date-times keeping the offset they were sent with ({@code Z}, {@code +hh:mm}, 0
+ * to 9 fractional digits); a date-time without an offset is read as UTC. Writes them in ISO-8601
+ * with their offset. Equal texts decode to one shared instance (a small bounded cache), so a
+ * listing holds each distinct time once.
  */
 final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
   static final JsonAdapter.Factory FACTORY =
@@ -83,7 +83,8 @@ final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } catch (DateTimeParseException withOffset) {
       try {
-        return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atOffset(ZoneOffset.UTC);
+        return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .atOffset(ZoneOffset.UTC);
       } catch (DateTimeParseException withoutOffset) {
         String shown = text.length() <= 40 ? text : text.substring(0, 40) + "...";
         throw new JsonDataException(

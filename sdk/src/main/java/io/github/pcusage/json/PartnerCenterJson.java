@@ -9,10 +9,10 @@ import java.util.Objects;
  * The SDK's shared {@link Moshi}: decodes and encodes every model of the Partner Center usage API.
  *
  * <ul>
- *   <li>{@code BigDecimal}: exact, from the number's own text; the scale received is kept
- *       ({@code 2.0} stays {@code 2.0}) and numbers are written in plain notation.
- *   <li>{@code OffsetDateTime}: ISO-8601 with 0 to 9 fractional digits, {@code Z} or
- *       {@code +hh:mm}; the offset received is kept. A date-time without offset is read as UTC.
+ *   <li>{@code BigDecimal}: exact, from the number's own text; the scale received is kept ({@code
+ *       2.0} stays {@code 2.0}) and numbers are written in plain notation.
+ *   <li>{@code OffsetDateTime}: ISO-8601 with 0 to 9 fractional digits, {@code Z} or {@code
+ *       +hh:mm}; the offset received is kept. A date-time without offset is read as UTC.
  *   <li>{@code Map<String, String>} ({@code tags}, {@code additionalInfo}, {@code infoFields}):
  *       accepts an object whose values are strings, numbers, booleans or null, an empty string, a
  *       JSON string holding an object, or null, and never fails the page on them.
@@ -20,10 +20,11 @@ import java.util.Objects;
  *       unknown enum values decode to {@code UNKNOWN}, required fields are checked.
  *   <li>{@code SubscriptionUsageSummary} also decodes from a one-item collection.
  *   <li>{@code AzureInstanceData} also decodes from a JSON string wrapping the object.
- *   <li>Text: invalid UTF-8 inside a JSON string (a stray byte, an overlong or truncated sequence, an
- *       encoded surrogate) is replaced with U+FFFD, never refused; invalid UTF-8 outside strings is a
- *       syntax error ({@code JsonEncodingException}). A lone surrogate written as an escape
- *       ({@code "\u005cud800"}) decodes as that char, but has no UTF-8 form: re-encoding writes {@code ?}.
+ *   <li>Text: invalid UTF-8 inside a JSON string (a stray byte, an overlong or truncated sequence,
+ *       an encoded surrogate) is replaced with U+FFFD, never refused; invalid UTF-8 outside strings
+ *       is a syntax error ({@code JsonEncodingException}). A lone surrogate written as an escape
+ *       ({@code "\u005cud800"}) decodes as that char, but has no UTF-8 form: re-encoding writes
+ *       {@code ?}.
  *   <li>Limits: nesting deeper than 255 levels fails with {@code JsonDataException}, as do numbers
  *       longer than 1,000 characters or with an exponent beyond +/-1,000 ({@code 1e-999999999}
  *       would be a billion digits in plain form).

@@ -16,8 +16,10 @@ package io.github.pcusage.json;
  */
 final class StringPool {
   private final String[] table;
+
   /** Whether the string in a slot was asked for since it was pooled; racy on purpose. */
   private final boolean[] recurred;
+
   private final int mask;
 
   /** A pool of {@code slots} slots, a power of two. */

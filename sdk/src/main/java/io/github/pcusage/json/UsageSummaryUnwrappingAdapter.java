@@ -33,7 +33,8 @@ final class UsageSummaryUnwrappingAdapter extends JsonAdapter<SubscriptionUsageS
 
   private synchronized void init() {
     if (summaryAdapter == null) {
-      summaryAdapter = moshi.nextAdapter(FACTORY, SubscriptionUsageSummary.class, java.util.Set.of());
+      summaryAdapter =
+          moshi.nextAdapter(FACTORY, SubscriptionUsageSummary.class, java.util.Set.of());
       collectionAdapter = moshi.adapter(SubscriptionUsageSummaryCollection.class);
     }
   }

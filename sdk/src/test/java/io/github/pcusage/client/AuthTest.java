@@ -65,7 +65,9 @@ class AuthTest {
   }
 
   private List<String> authorizations() throws InterruptedException {
-    return takeAll(server).stream().map(r -> r.getHeader("Authorization")).collect(Collectors.toList());
+    return takeAll(server).stream()
+        .map(r -> r.getHeader("Authorization"))
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -101,11 +103,13 @@ class AuthTest {
     server.enqueue(json(lastPage("a")));
 
     UnauthorizedException e =
-        thrown(UnauthorizedException.class, () -> {
-          try (PartnerCenterClient client = client(provider)) {
-            ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
-          }
-        });
+        thrown(
+            UnauthorizedException.class,
+            () -> {
+              try (PartnerCenterClient client = client(provider)) {
+                ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
+              }
+            });
 
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(provider.calls).hasValue(2);
@@ -153,8 +157,11 @@ class AuthTest {
     server.enqueue(json(lastPage("b")));
 
     try (PartnerCenterClient client =
-        Fixtures.client(server, sleeper, clock).tokenProvider(provider).prefetch(false)
-            .tokenRefreshSkew(Duration.ofSeconds(30)).build()) {
+        Fixtures.client(server, sleeper, clock)
+            .tokenProvider(provider)
+            .prefetch(false)
+            .tokenRefreshSkew(Duration.ofSeconds(30))
+            .build()) {
       Iterator<Page<AzureUtilizationRecord>> pages =
           client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().iterator();
       pages.next();
@@ -177,11 +184,13 @@ class AuthTest {
     server.enqueue(json(lastPage("a")));
 
     UnauthorizedException e =
-        thrown(UnauthorizedException.class, () -> {
-          try (PartnerCenterClient client = client(failing)) {
-            ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
-          }
-        });
+        thrown(
+            UnauthorizedException.class,
+            () -> {
+              try (PartnerCenterClient client = client(failing)) {
+                ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
+              }
+            });
 
     assertThat(server.getRequestCount()).isZero();
     assertThat(calls).hasValue(1);
@@ -193,11 +202,13 @@ class AuthTest {
   void aTokenProviderReturningNullIsUnauthorized() {
     server.enqueue(json(lastPage("a")));
 
-    thrown(UnauthorizedException.class, () -> {
-      try (PartnerCenterClient client = client(() -> null)) {
-        ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
-      }
-    });
+    thrown(
+        UnauthorizedException.class,
+        () -> {
+          try (PartnerCenterClient client = client(() -> null)) {
+            ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
+          }
+        });
 
     assertThat(server.getRequestCount()).isZero();
   }

@@ -35,7 +35,9 @@ class ConnectionLeakTest {
   private MockWebServer server;
   private PartnerCenterClient client;
 
-  /** Counts what OkHttp reports: responses received and closed, connections taken and given back. */
+  /**
+   * Counts what OkHttp reports: responses received and closed, connections taken and given back.
+   */
   private static final class Events extends EventListener {
     final AtomicInteger responses = new AtomicInteger();
     final AtomicInteger bodiesClosed = new AtomicInteger();
@@ -83,7 +85,8 @@ class ConnectionLeakTest {
   @BeforeEach
   void start() throws IOException {
     server = Fixtures.startServer();
-    OkHttpClient base = new OkHttpClient.Builder().connectionPool(pool).eventListener(events).build();
+    OkHttpClient base =
+        new OkHttpClient.Builder().connectionPool(pool).eventListener(events).build();
     client =
         Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
             .okHttpClient(base)
@@ -107,8 +110,12 @@ class ConnectionLeakTest {
 
   @Test
   void closesEveryRetriedResponseOfAListing() {
-    server.enqueue(status(500).setBody("{\"code\": 800002, \"description\": \"Unexpected error.\"}"));
-    server.enqueue(status(429).setHeader("Retry-After", "1").setBody("{\"statusCode\": 429, \"message\": \"Slow down.\"}"));
+    server.enqueue(
+        status(500).setBody("{\"code\": 800002, \"description\": \"Unexpected error.\"}"));
+    server.enqueue(
+        status(429)
+            .setHeader("Retry-After", "1")
+            .setBody("{\"statusCode\": 429, \"message\": \"Slow down.\"}"));
     server.enqueue(json(pageWithToken("token-1", "a")));
     server.enqueue(status(503).setBody("busy"));
     server.enqueue(status(401));
@@ -123,9 +130,11 @@ class ConnectionLeakTest {
   @Test
   void closesTheResponsesOfAFailedListing() {
     server.enqueue(status(500));
-    server.enqueue(status(404).setBody("{\"code\": 20003, \"description\": \"Subscription not found.\"}"));
+    server.enqueue(
+        status(404).setBody("{\"code\": 20003, \"description\": \"Subscription not found.\"}"));
 
-    thrown(NotFoundException.class, () -> ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())));
+    thrown(
+        NotFoundException.class, () -> ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())));
 
     assertEveryResponseClosed(2);
   }
@@ -133,7 +142,8 @@ class ConnectionLeakTest {
   @Test
   void closesTheResponsesOfAFailedUsageSummary() {
     server.enqueue(status(429).setHeader("Retry-After", "1"));
-    server.enqueue(status(404).setBody("{\"code\": 20003, \"description\": \"Subscription not found.\"}"));
+    server.enqueue(
+        status(404).setBody("{\"code\": 20003, \"description\": \"Subscription not found.\"}"));
 
     thrown(NotFoundException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
 

@@ -56,8 +56,8 @@ class ContinuationTest {
   /** Takes the first page of a three-page listing and returns its continuation. */
   private Continuation continuationAfterFirstPage() {
     server.enqueue(json(pageWithToken("token+1%3a%3d", "a", "b")));
-    try (PartnerCenterClient client = Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW))
-        .prefetch(false).build()) {
+    try (PartnerCenterClient client =
+        Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW)).prefetch(false).build()) {
       Iterator<Page<AzureUtilizationRecord>> pages =
           client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().iterator();
       Page<AzureUtilizationRecord> first = pages.next();
@@ -72,11 +72,14 @@ class ContinuationTest {
       server.enqueue(json(page(next(NEXT_URI), "a")));
     }
 
-    PagingException e = thrown(PagingException.class, () -> {
-      try (PartnerCenterClient client = newClient()) {
-        ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
-      }
-    });
+    PagingException e =
+        thrown(
+            PagingException.class,
+            () -> {
+              try (PartnerCenterClient client = newClient()) {
+                ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
+              }
+            });
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e.getMessage()).contains("MS-ContinuationToken");
@@ -89,11 +92,14 @@ class ContinuationTest {
       server.enqueue(json(page(next(NEXT_URI, "MS-ContinuationToken", ""), "a")));
     }
 
-    PagingException e = thrown(PagingException.class, () -> {
-      try (PartnerCenterClient client = newClient()) {
-        ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
-      }
-    });
+    PagingException e =
+        thrown(
+            PagingException.class,
+            () -> {
+              try (PartnerCenterClient client = newClient()) {
+                ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
+              }
+            });
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e.continuation()).isPresent();
@@ -106,11 +112,16 @@ class ContinuationTest {
     }
     List<String> seen = new ArrayList<>();
 
-    PagingException e = thrown(PagingException.class, () -> {
-      try (PartnerCenterClient client = newClient()) {
-        client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> seen.add(r.getResource().getId()));
-      }
-    });
+    PagingException e =
+        thrown(
+            PagingException.class,
+            () -> {
+              try (PartnerCenterClient client = newClient()) {
+                client
+                    .utilizations(CUSTOMER, SUBSCRIPTION, query())
+                    .forEach(r -> seen.add(r.getResource().getId()));
+              }
+            });
 
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(seen).containsExactly("r0");
@@ -133,7 +144,8 @@ class ContinuationTest {
   }
 
   @Test
-  void resumesFromASavedStringInANewClientWithExactlyTheRemainingRecords() throws InterruptedException {
+  void resumesFromASavedStringInANewClientWithExactlyTheRemainingRecords()
+      throws InterruptedException {
     String saved = continuationAfterFirstPage().toString();
     List<RecordedRequest> before = takeAll(server);
     server.enqueue(json(pageWithToken("token-2", "c")));
@@ -141,7 +153,8 @@ class ContinuationTest {
 
     List<String> rest = new ArrayList<>();
     try (PartnerCenterClient fresh = newClient()) {
-      PagedIterable<AzureUtilizationRecord> records = fresh.utilizations(CUSTOMER, SUBSCRIPTION, query());
+      PagedIterable<AzureUtilizationRecord> records =
+          fresh.utilizations(CUSTOMER, SUBSCRIPTION, query());
       for (Page<AzureUtilizationRecord> page : records.byPage(Continuation.parse(saved))) {
         rest.addAll(ids(page.items()));
       }
@@ -152,7 +165,8 @@ class ContinuationTest {
     assertThat(resumed).hasSize(2);
     assertThat(resumed.get(0).getPath()).isEqualTo("/v1/" + NEXT_URI);
     assertThat(resumed.get(0).getHeader("MS-ContinuationToken")).isEqualTo("token+1%3a%3d");
-    assertThat(resumed.get(0).getHeader("MS-CorrelationId")).isEqualTo(before.get(0).getHeader("MS-CorrelationId"));
+    assertThat(resumed.get(0).getHeader("MS-CorrelationId"))
+        .isEqualTo(before.get(0).getHeader("MS-CorrelationId"));
     assertThat(resumed.get(1).getHeader("MS-ContinuationToken")).isEqualTo("token-2");
   }
 
@@ -163,7 +177,9 @@ class ContinuationTest {
 
     try (PartnerCenterClient client = newClient()) {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> client.utilizations(CUSTOMER, "other-subscription", query()).byPage(continuation))
+          .isThrownBy(
+              () ->
+                  client.utilizations(CUSTOMER, "other-subscription", query()).byPage(continuation))
           .withMessageContaining("other-subscription")
           .withMessageContaining(SUBSCRIPTION);
     }
@@ -177,7 +193,8 @@ class ContinuationTest {
 
     try (PartnerCenterClient client = newClient()) {
       assertThatIllegalArgumentException()
-          .isThrownBy(() -> client.utilizations("fabrikam", SUBSCRIPTION, query()).byPage(continuation))
+          .isThrownBy(
+              () -> client.utilizations("fabrikam", SUBSCRIPTION, query()).byPage(continuation))
           .withMessageContaining("fabrikam");
     }
     assertThat(server.getRequestCount()).isEqualTo(before);
@@ -196,10 +213,13 @@ class ContinuationTest {
             saved.substring(0, saved.length() / 2),
             "pcu2." + base64,
             "pcu1." + Base64.getUrlEncoder().encodeToString("{}".getBytes(StandardCharsets.UTF_8)),
-            "pcu1." + Base64.getUrlEncoder().encodeToString("[1,2]".getBytes(StandardCharsets.UTF_8)));
+            "pcu1."
+                + Base64.getUrlEncoder().encodeToString("[1,2]".getBytes(StandardCharsets.UTF_8)));
 
     for (String text : damaged) {
-      assertThatIllegalArgumentException().as(text).isThrownBy(() -> Continuation.parse(text))
+      assertThatIllegalArgumentException()
+          .as(text)
+          .isThrownBy(() -> Continuation.parse(text))
           .withMessageContaining("continuation");
     }
   }

@@ -98,7 +98,10 @@ class DataNotReadyTest {
     server.enqueue(json(lastPage("a")));
 
     List<String> records =
-        listAll(builder().dataNotReadyPolicy(DataNotReadyPolicy.of(3, Duration.ofSeconds(30), Duration.ofMinutes(2))));
+        listAll(
+            builder()
+                .dataNotReadyPolicy(
+                    DataNotReadyPolicy.of(3, Duration.ofSeconds(30), Duration.ofMinutes(2))));
 
     assertThat(records).containsExactly("a");
     assertThat(sleeper.delays).containsExactly(Duration.ofMinutes(2));
@@ -113,7 +116,8 @@ class DataNotReadyTest {
     DataNotReadyException e = thrown(DataNotReadyException.class, () -> listAll(builder()));
 
     assertThat(server.getRequestCount()).isEqualTo(DataNotReadyPolicy.defaults().maxRetries() + 1);
-    assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7), Duration.ofSeconds(7));
+    assertThat(sleeper.delays)
+        .containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7), Duration.ofSeconds(7));
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     assertThat(e.statusCode()).isEqualTo(204);
     assertThat(e.isRetryable()).isTrue();
@@ -126,7 +130,9 @@ class DataNotReadyTest {
     server.enqueue(json(lastPage("a")));
 
     DataNotReadyException e =
-        thrown(DataNotReadyException.class, () -> listAll(builder().dataNotReadyPolicy(DataNotReadyPolicy.noWait())));
+        thrown(
+            DataNotReadyException.class,
+            () -> listAll(builder().dataNotReadyPolicy(DataNotReadyPolicy.noWait())));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(sleeper.delays).isEmpty();
@@ -168,7 +174,9 @@ class DataNotReadyTest {
             DataNotReadyException.class,
             () -> {
               try (PartnerCenterClient client = builder().build()) {
-                client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> seen.add(r.getResource().getId()));
+                client
+                    .utilizations(CUSTOMER, SUBSCRIPTION, query())
+                    .forEach(r -> seen.add(r.getResource().getId()));
               }
             });
 
@@ -180,7 +188,8 @@ class DataNotReadyTest {
   }
 
   @Test
-  void resumingFromTheNotReadyContinuationReturnsExactlyTheRemainingRecords() throws InterruptedException {
+  void resumingFromTheNotReadyContinuationReturnsExactlyTheRemainingRecords()
+      throws InterruptedException {
     server.enqueue(json(pageWithToken("token-1", "a")));
     server.enqueue(json(pageWithToken("token-2", "b")));
     for (int i = 0; i < 4; i++) {
@@ -189,7 +198,9 @@ class DataNotReadyTest {
     Continuation resumeAt;
     try (PartnerCenterClient client = builder().build()) {
       resumeAt =
-          thrown(DataNotReadyException.class, () -> ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())))
+          thrown(
+                  DataNotReadyException.class,
+                  () -> ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())))
               .continuation()
               .orElseThrow();
     }
@@ -199,7 +210,8 @@ class DataNotReadyTest {
 
     List<String> rest = new ArrayList<>();
     try (PartnerCenterClient client = builder().build()) {
-      for (Page<AzureUtilizationRecord> page : client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage(resumeAt)) {
+      for (Page<AzureUtilizationRecord> page :
+          client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage(resumeAt)) {
         rest.addAll(ids(page.items()));
       }
     }

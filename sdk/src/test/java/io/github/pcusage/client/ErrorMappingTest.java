@@ -35,7 +35,9 @@ class ErrorMappingTest {
   @BeforeEach
   void start() throws IOException {
     server = Fixtures.startServer();
-    client = Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW)).build();
+    client =
+        Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
+            .build();
   }
 
   @AfterEach
@@ -103,13 +105,17 @@ class ErrorMappingTest {
     assertThat(e.errorCode()).isEqualTo("20003");
     assertThat(e.description()).isEqualTo("Subscription not found.");
     assertThat(e.rawBody()).isEqualTo(NOT_FOUND);
-    assertThat(e.getMessage()).contains("Azure plan").contains("relationship").contains("subscription id");
+    assertThat(e.getMessage())
+        .contains("Azure plan")
+        .contains("relationship")
+        .contains("subscription id");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void readsAnErrorCodeSentAsAString() {
-    server.enqueue(error(400, "{\"code\": \"800011\", \"description\": \"Not a valid Azure subscription.\"}"));
+    server.enqueue(
+        error(400, "{\"code\": \"800011\", \"description\": \"Not a valid Azure subscription.\"}"));
 
     BadRequestException e = thrown(BadRequestException.class, this::listAll);
 
@@ -118,7 +124,10 @@ class ErrorMappingTest {
 
   @Test
   void mapsANonJsonErrorBodyToTheStatusType() {
-    server.enqueue(status(404).setHeader("Content-Type", "text/html").setBody("<html><body>Not Found</body></html>"));
+    server.enqueue(
+        status(404)
+            .setHeader("Content-Type", "text/html")
+            .setBody("<html><body>Not Found</body></html>"));
 
     NotFoundException e = thrown(NotFoundException.class, this::listAll);
 

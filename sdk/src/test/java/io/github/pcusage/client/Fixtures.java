@@ -46,9 +46,15 @@ final class Fixtures {
   static final Instant NOW = Instant.parse("2026-10-21T07:28:00Z");
   static final String FIRST_PAGE_PATH =
       "/v1/customers/" + CUSTOMER + "/subscriptions/" + SUBSCRIPTION + "/utilizations/azure";
+
   /** A next link as the service writes it: relative to /v1/, no leading slash. */
   static final String NEXT_URI =
-      "customers/" + CUSTOMER + "/subscriptions/" + SUBSCRIPTION + "/utilizations/azure?seek_operation=Next";
+      "customers/"
+          + CUSTOMER
+          + "/subscriptions/"
+          + SUBSCRIPTION
+          + "/utilizations/azure?seek_operation=Next";
+
   static final String NEXT_PATH = "/v1/" + NEXT_URI;
 
   private Fixtures() {}
@@ -82,8 +88,12 @@ final class Fixtures {
   /** A record whose resource id is {@code id}, with {@code quantity} as raw JSON. */
   static String record(String id, String quantity) {
     return "{\"usageStartTime\":\"2026-10-01T00:00:00-07:00\",\"usageEndTime\":\"2026-10-02T00:00:00-07:00\","
-        + "\"resource\":{\"id\":\"" + id + "\",\"name\":\"Standard IO - Block Blob\",\"category\":\"Storage\"},"
-        + "\"quantity\":" + quantity + ",\"unit\":\"1 GB/Month\",\"infoFields\":{},"
+        + "\"resource\":{\"id\":\""
+        + id
+        + "\",\"name\":\"Standard IO - Block Blob\",\"category\":\"Storage\"},"
+        + "\"quantity\":"
+        + quantity
+        + ",\"unit\":\"1 GB/Month\",\"infoFields\":{},"
         + "\"attributes\":{\"objectType\":\"AzureUtilizationRecord\"}}";
   }
 
@@ -99,8 +109,15 @@ final class Fixtures {
 
   static String pageOfRecords(String nextJson, String itemsJson, int count) {
     String self = "{\"uri\":\"" + NEXT_URI + "\",\"method\":\"GET\",\"headers\":[]}";
-    return "{\"totalCount\":" + count + ",\"items\":[" + itemsJson + "],"
-        + "\"links\":{\"self\":" + self + (nextJson == null ? "" : ",\"next\":" + nextJson) + "},"
+    return "{\"totalCount\":"
+        + count
+        + ",\"items\":["
+        + itemsJson
+        + "],"
+        + "\"links\":{\"self\":"
+        + self
+        + (nextJson == null ? "" : ",\"next\":" + nextJson)
+        + "},"
         + "\"attributes\":{\"objectType\":\"Collection\"}}";
   }
 
@@ -118,9 +135,18 @@ final class Fixtures {
   static String next(String uri, String... headerPairs) {
     List<String> headers = new ArrayList<>();
     for (int i = 0; i < headerPairs.length; i += 2) {
-      headers.add("{\"key\":\"" + escape(headerPairs[i]) + "\",\"value\":\"" + escape(headerPairs[i + 1]) + "\"}");
+      headers.add(
+          "{\"key\":\""
+              + escape(headerPairs[i])
+              + "\",\"value\":\""
+              + escape(headerPairs[i + 1])
+              + "\"}");
     }
-    return "{\"uri\":\"" + escape(uri) + "\",\"method\":\"GET\",\"headers\":[" + String.join(",", headers) + "]}";
+    return "{\"uri\":\""
+        + escape(uri)
+        + "\",\"method\":\"GET\",\"headers\":["
+        + String.join(",", headers)
+        + "]}";
   }
 
   static String escape(String text) {
@@ -128,7 +154,10 @@ final class Fixtures {
   }
 
   static MockResponse json(String body) {
-    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(body);
+    return new MockResponse()
+        .setResponseCode(200)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body);
   }
 
   static MockResponse status(int code) {

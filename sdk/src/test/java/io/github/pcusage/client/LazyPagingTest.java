@@ -40,7 +40,9 @@ class LazyPagingTest {
   }
 
   private PartnerCenterClient client(boolean prefetch) {
-    return Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW)).prefetch(prefetch).build();
+    return Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW))
+        .prefetch(prefetch)
+        .build();
   }
 
   private void enqueueThreePages() {
@@ -53,7 +55,8 @@ class LazyPagingTest {
   void sendsNoRequestBeforeIteration() {
     enqueueThreePages();
     try (PartnerCenterClient client = client(true)) {
-      PagedIterable<AzureUtilizationRecord> records = client.utilizations(CUSTOMER, SUBSCRIPTION, query());
+      PagedIterable<AzureUtilizationRecord> records =
+          client.utilizations(CUSTOMER, SUBSCRIPTION, query());
       records.stream();
       records.iterator();
       records.byPage().iterator();
@@ -114,7 +117,8 @@ class LazyPagingTest {
     enqueueThreePages();
     enqueueThreePages();
     try (PartnerCenterClient client = client(false)) {
-      PagedIterable<AzureUtilizationRecord> records = client.utilizations(CUSTOMER, SUBSCRIPTION, query());
+      PagedIterable<AzureUtilizationRecord> records =
+          client.utilizations(CUSTOMER, SUBSCRIPTION, query());
 
       assertThat(ids(records)).containsExactly("a", "b", "c");
       assertThat(ids(records)).containsExactly("a", "b", "c");

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Following {@code links.next}: every form of link, its headers byte for byte, and where it stops. */
+/**
+ * Following {@code links.next}: every form of link, its headers byte for byte, and where it stops.
+ */
 class NextLinkTest {
   private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
   private MockWebServer server;
@@ -53,7 +55,9 @@ class NextLinkTest {
     return ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
   }
 
-  /** Serves a first page whose next link is {@code uri}, then a last page; returns page 2's request. */
+  /**
+   * Serves a first page whose next link is {@code uri}, then a last page; returns page 2's request.
+   */
   private RecordedRequest followNextLink(String uri) throws InterruptedException {
     server.enqueue(json(page(next(uri, "MS-ContinuationToken", "token-1"), "a", "b")));
     server.enqueue(json(lastPage("c")));
@@ -124,12 +128,18 @@ class NextLinkTest {
   @Test
   void refusesNextLinkToAnotherHostBeforeAnyRequestToIt() throws IOException {
     try (MockWebServer foreign = Fixtures.startServer()) {
-      server.enqueue(json(page(next(foreign.url("/v1/" + NEXT_URI).toString(), "MS-ContinuationToken", "t"), "a")));
+      server.enqueue(
+          json(
+              page(
+                  next(foreign.url("/v1/" + NEXT_URI).toString(), "MS-ContinuationToken", "t"),
+                  "a")));
       foreign.enqueue(json(lastPage("stolen")));
 
       PagingException e = thrown(PagingException.class, this::listAll);
 
-      assertThat(e.getMessage()).contains("another host").contains(String.valueOf(foreign.getPort()));
+      assertThat(e.getMessage())
+          .contains("another host")
+          .contains(String.valueOf(foreign.getPort()));
       assertThat(e.continuation()).isPresent();
       assertThat(foreign.getRequestCount()).isZero();
       assertThat(server.getRequestCount()).isEqualTo(1);
@@ -149,7 +159,8 @@ class NextLinkTest {
 
   @Test
   void refusesSchemeRelativeNextLink() {
-    server.enqueue(json(page(next("//evil.example/v1/" + NEXT_URI, "MS-ContinuationToken", "t"), "a")));
+    server.enqueue(
+        json(page(next("//evil.example/v1/" + NEXT_URI, "MS-ContinuationToken", "t"), "a")));
 
     PagingException e = thrown(PagingException.class, this::listAll);
 
@@ -171,7 +182,8 @@ class NextLinkTest {
 
   @Test
   void sendsEveryHeaderOfTheNextLink() throws InterruptedException {
-    server.enqueue(json(page(next(NEXT_URI, "MS-ContinuationToken", "t+1%3d", "MS-PageHint", "p%3a2"), "a")));
+    server.enqueue(
+        json(page(next(NEXT_URI, "MS-ContinuationToken", "t+1%3d", "MS-PageHint", "p%3a2"), "a")));
     server.enqueue(json(lastPage("b")));
 
     listAll();

@@ -49,9 +49,15 @@ class RedactionTest {
   private static final String CONTINUATION =
       "/opaque/usage-records?continuation_token=redaction-continuation-secret+eyJ%3a%3d%3d";
   private static final String CONTINUATION_IN_URI = "redaction-uri-secret";
-  private static final String NEXT_WITH_SECRET = NEXT_URI + "&continuation_token=" + CONTINUATION_IN_URI;
+  private static final String NEXT_WITH_SECRET =
+      NEXT_URI + "&continuation_token=" + CONTINUATION_IN_URI;
   private static final List<String> SECRETS =
-      List.of(BEARER, CONTINUATION, "redaction-continuation-secret", CONTINUATION_IN_URI, "redaction-bearer-secret");
+      List.of(
+          BEARER,
+          CONTINUATION,
+          "redaction-continuation-secret",
+          CONTINUATION_IN_URI,
+          "redaction-bearer-secret");
 
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private PrintStream originalErr;
@@ -108,16 +114,26 @@ class RedactionTest {
     server.enqueue(status(429).setHeader("Retry-After", "1"));
     server.enqueue(status(500));
     server.enqueue(status(401));
-    server.enqueue(status(404).setBody("{\"code\": 20003, \"description\": \"Subscription not found.\"}"));
+    server.enqueue(
+        status(404).setBody("{\"code\": 20003, \"description\": \"Subscription not found.\"}"));
 
     NotFoundException e =
-        thrown(NotFoundException.class, () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> { }));
+        thrown(
+            NotFoundException.class,
+            () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> {}));
 
     String logs = logs();
     List<String> requestIds =
-        takeAll(server).stream().map(r -> r.getHeader("MS-RequestId")).distinct().collect(Collectors.toList());
+        takeAll(server).stream()
+            .map(r -> r.getHeader("MS-RequestId"))
+            .distinct()
+            .collect(Collectors.toList());
     assertThat(requestIds).hasSize(2);
-    assertThat(logs).contains(requestIds).contains("REDACTED").contains("-> 429").contains("-> 404");
+    assertThat(logs)
+        .contains(requestIds)
+        .contains("REDACTED")
+        .contains("-> 429")
+        .contains("-> 404");
     assertNoSecretIn(logs);
     assertNoSecretIn(describe(e));
   }
@@ -131,7 +147,8 @@ class RedactionTest {
     List<Page<AzureUtilizationRecord>> pages = new ArrayList<>();
     client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().forEach(pages::add);
     AzureUtilizationRecordCollection decoded =
-        PartnerCenterJson.<AzureUtilizationRecordCollection>adapter(AzureUtilizationRecordCollection.class)
+        PartnerCenterJson.<AzureUtilizationRecordCollection>adapter(
+                AzureUtilizationRecordCollection.class)
             .fromJson(body);
     KeyValuePair tokenHeader = decoded.getLinks().getNext().getHeaders().get(0);
 
@@ -155,7 +172,9 @@ class RedactionTest {
     server.enqueue(json(pageWithSecretNext("b")));
 
     PagingException e =
-        thrown(PagingException.class, () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> { }));
+        thrown(
+            PagingException.class,
+            () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> {}));
 
     assertNoSecretIn(describe(e));
     assertNoSecretIn(logs());
@@ -167,7 +186,9 @@ class RedactionTest {
     server.enqueue(status(401).setBody("{\"code\": 900, \"description\": \"Invalid token.\"}"));
 
     UnauthorizedException e =
-        thrown(UnauthorizedException.class, () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> { }));
+        thrown(
+            UnauthorizedException.class,
+            () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> {}));
 
     assertNoSecretIn(describe(e));
     assertNoSecretIn(logs());

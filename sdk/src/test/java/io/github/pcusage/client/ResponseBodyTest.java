@@ -31,7 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Response bodies: exact decimals, bodies that break off or do not fit the schema, bodies too big. */
+/**
+ * Response bodies: exact decimals, bodies that break off or do not fit the schema, bodies too big.
+ */
 class ResponseBodyTest {
   private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
   private MockWebServer server;
@@ -74,11 +76,17 @@ class ResponseBodyTest {
   @Test
   void keepsTheScaleOfDecimals() {
     String items =
-        String.join(",", record("two", "2.0"), record("long", "0.027483999999999993"), record("money", "120.56829999999959047160"));
+        String.join(
+            ",",
+            record("two", "2.0"),
+            record("long", "0.027483999999999993"),
+            record("money", "120.56829999999959047160"));
     server.enqueue(json(pageOfRecords(null, items, 3)));
 
     List<BigDecimal> quantities =
-        listAll(builder()).stream().map(AzureUtilizationRecord::getQuantity).collect(Collectors.toList());
+        listAll(builder()).stream()
+            .map(AzureUtilizationRecord::getQuantity)
+            .collect(Collectors.toList());
 
     assertThat(quantities.get(0).toPlainString()).isEqualTo("2.0");
     assertThat(quantities.get(0).scale()).isEqualTo(1);
@@ -108,7 +116,10 @@ class ResponseBodyTest {
 
   @Test
   void bodyThatIsNotJsonIsAnInvalidResponse() {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/xml").setBody("<Collection><items/></Collection>"));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/xml")
+            .setBody("<Collection><items/></Collection>"));
 
     InvalidResponseException e = thrown(InvalidResponseException.class, () -> listAll(builder()));
 
@@ -144,15 +155,20 @@ class ResponseBodyTest {
     List<String> seen = new ArrayList<>();
 
     TransportException e =
-        thrown(TransportException.class, () -> {
-          try (PartnerCenterClient client = builder().build()) {
-            client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> seen.add(r.getResource().getId()));
-          }
-        });
+        thrown(
+            TransportException.class,
+            () -> {
+              try (PartnerCenterClient client = builder().build()) {
+                client
+                    .utilizations(CUSTOMER, SUBSCRIPTION, query())
+                    .forEach(r -> seen.add(r.getResource().getId()));
+              }
+            });
 
     assertThat(seen).containsExactly("a");
     assertThat(server.getRequestCount()).isEqualTo(5);
-    assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(sleeper.delays)
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     assertThat(e.statusCode()).isZero();
     assertThat(e.isRetryable()).isTrue();
     assertThat(e.getMessage()).contains("4 attempt");
@@ -161,12 +177,14 @@ class ResponseBodyTest {
 
   @Test
   void refusesABodyLargerThanMaxResponseBytes() {
-    String big = lastPage(IntStream.range(0, 20).mapToObj(i -> "record-" + i).toArray(String[]::new));
+    String big =
+        lastPage(IntStream.range(0, 20).mapToObj(i -> "record-" + i).toArray(String[]::new));
     assertThat(big.length()).isGreaterThan(2048);
     server.enqueue(json(big));
     server.enqueue(json(big));
 
-    TransportException e = thrown(TransportException.class, () -> listAll(builder().maxResponseBytes(2048)));
+    TransportException e =
+        thrown(TransportException.class, () -> listAll(builder().maxResponseBytes(2048)));
 
     assertThat(e.getMessage()).contains("larger than the limit of 2048 bytes");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -175,10 +193,13 @@ class ResponseBodyTest {
 
   @Test
   void refusesAChunkedBodyLargerThanMaxResponseBytes() {
-    String big = lastPage(IntStream.range(0, 20).mapToObj(i -> "record-" + i).toArray(String[]::new));
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setChunkedBody(big, 256));
+    String big =
+        lastPage(IntStream.range(0, 20).mapToObj(i -> "record-" + i).toArray(String[]::new));
+    server.enqueue(
+        new MockResponse().setHeader("Content-Type", "application/json").setChunkedBody(big, 256));
 
-    TransportException e = thrown(TransportException.class, () -> listAll(builder().maxResponseBytes(2048)));
+    TransportException e =
+        thrown(TransportException.class, () -> listAll(builder().maxResponseBytes(2048)));
 
     assertThat(e.getMessage()).contains("larger than the limit of 2048 bytes");
     assertThat(server.getRequestCount()).isEqualTo(1);

@@ -80,7 +80,8 @@ class RetryTest {
 
   @Test
   void waitsUntilARetryAfterDateOnThrottling() {
-    String in90Seconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(90).atZone(ZoneOffset.UTC));
+    String in90Seconds =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(90).atZone(ZoneOffset.UTC));
     server.enqueue(throttled(in90Seconds));
     server.enqueue(json(lastPage("a")));
 
@@ -96,7 +97,8 @@ class RetryTest {
     List<String> records =
         listAll(
             Fixtures.client(server, sleeper, clock)
-                .retryPolicy(RetryPolicy.builder().jitter(0).maxRetryAfter(Duration.ofSeconds(90)).build()));
+                .retryPolicy(
+                    RetryPolicy.builder().jitter(0).maxRetryAfter(Duration.ofSeconds(90)).build()));
 
     assertThat(records).containsExactly("a");
     assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(90));
@@ -111,7 +113,8 @@ class RetryTest {
     ThrottledException e = thrown(ThrottledException.class, this::listAll);
 
     assertThat(server.getRequestCount()).isEqualTo(4);
-    assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(57), Duration.ofSeconds(57), Duration.ofSeconds(57));
+    assertThat(sleeper.delays)
+        .containsExactly(Duration.ofSeconds(57), Duration.ofSeconds(57), Duration.ofSeconds(57));
     assertThat(e.statusCode()).isEqualTo(429);
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(57));
     assertThat(e.description()).isEqualTo("Rate limit is exceeded. Try again in 57 seconds.");
@@ -123,7 +126,8 @@ class RetryTest {
 
   @Test
   void retriesAServerErrorThenSucceeds() {
-    server.enqueue(status(500).setBody("{\"code\": 800002, \"description\": \"Unexpected error.\"}"));
+    server.enqueue(
+        status(500).setBody("{\"code\": 800002, \"description\": \"Unexpected error.\"}"));
     server.enqueue(json(lastPage("a")));
 
     assertThat(listAll()).containsExactly("a");
@@ -149,7 +153,8 @@ class RetryTest {
     server.enqueue(json(lastPage("a")));
 
     assertThat(listAll()).containsExactly("a");
-    assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(sleeper.delays)
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
   }
 
   @Test
@@ -159,7 +164,9 @@ class RetryTest {
     }
     server.enqueue(json(lastPage("a")));
 
-    listAll(Fixtures.client(server, sleeper, clock).retryPolicy(RetryPolicy.builder().jitter(0.5).build()));
+    listAll(
+        Fixtures.client(server, sleeper, clock)
+            .retryPolicy(RetryPolicy.builder().jitter(0.5).build()));
 
     assertThat(sleeper.delays).hasSize(3);
     assertThat(sleeper.delays.get(0)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1500));
@@ -186,16 +193,21 @@ class RetryTest {
     server.enqueue(status(503));
     server.enqueue(json(lastPage("a")));
 
-    thrown(ServerException.class, () -> listAll(Fixtures.client(server, sleeper, clock).retryPolicy(RetryPolicy.none())));
+    thrown(
+        ServerException.class,
+        () -> listAll(Fixtures.client(server, sleeper, clock).retryPolicy(RetryPolicy.none())));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
-  void serverErrorOnAFollowUpPageAfterRetriesCarriesTheContinuationOfThatPage() throws InterruptedException {
+  void serverErrorOnAFollowUpPageAfterRetriesCarriesTheContinuationOfThatPage()
+      throws InterruptedException {
     server.enqueue(json(pageWithToken("token-1", "a")));
     for (int i = 0; i < 4; i++) {
-      server.enqueue(status(500).setBody("{\"code\": 800003, \"description\": \"Unexpected service error.\"}"));
+      server.enqueue(
+          status(500)
+              .setBody("{\"code\": 800003, \"description\": \"Unexpected service error.\"}"));
     }
     List<String> seen = new ArrayList<>();
 
@@ -204,7 +216,9 @@ class RetryTest {
             ServerException.class,
             () -> {
               try (PartnerCenterClient client = Fixtures.client(server, sleeper, clock).build()) {
-                client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> seen.add(r.getResource().getId()));
+                client
+                    .utilizations(CUSTOMER, SUBSCRIPTION, query())
+                    .forEach(r -> seen.add(r.getResource().getId()));
               }
             });
 
@@ -214,13 +228,17 @@ class RetryTest {
     assertThat(e.continuation()).hasValueSatisfying(c -> assertThat(c.isFirstPage()).isFalse());
     List<RecordedRequest> requests = takeAll(server);
     assertThat(requests).hasSize(5);
-    assertThat(requests.subList(1, 5).stream().map(r -> r.getHeader("MS-ContinuationToken")).collect(Collectors.toList()))
+    assertThat(
+            requests.subList(1, 5).stream()
+                .map(r -> r.getHeader("MS-ContinuationToken"))
+                .collect(Collectors.toList()))
         .containsOnly("token-1");
 
     server.enqueue(json(lastPage("b")));
     List<String> rest = new ArrayList<>();
     try (PartnerCenterClient client = Fixtures.client(server, sleeper, clock).build()) {
-      client.utilizations(CUSTOMER, SUBSCRIPTION, query())
+      client
+          .utilizations(CUSTOMER, SUBSCRIPTION, query())
           .byPage(e.continuation().get())
           .forEach(page -> rest.addAll(ids(page.items())));
     }

@@ -46,12 +46,14 @@ class TrackingHeadersTest {
     return Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW));
   }
 
-  private List<RecordedRequest> listThreePages(PartnerCenterClient.Builder builder) throws InterruptedException {
+  private List<RecordedRequest> listThreePages(PartnerCenterClient.Builder builder)
+      throws InterruptedException {
     server.enqueue(json(pageWithToken("token-1", "a")));
     server.enqueue(json(pageWithToken("token-2", "b")));
     server.enqueue(json(lastPage("c")));
     try (PartnerCenterClient client = builder.build()) {
-      assertThat(ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()))).containsExactly("a", "b", "c");
+      assertThat(ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())))
+          .containsExactly("a", "b", "c");
     }
     return takeAll(server);
   }
@@ -69,7 +71,8 @@ class TrackingHeadersTest {
     assertThat(header(requests, "Accept")).containsOnly("application/json");
     assertThat(header(requests, "MS-Contract-Version")).containsOnly("v1");
     assertThat(header(requests, "X-Locale")).containsOnly("en-US");
-    assertThat(header(requests, "User-Agent")).containsOnly("partner-center-usage-java/" + PartnerCenterClient.VERSION);
+    assertThat(header(requests, "User-Agent"))
+        .containsOnly("partner-center-usage-java/" + PartnerCenterClient.VERSION);
   }
 
   @Test
@@ -84,7 +87,8 @@ class TrackingHeadersTest {
 
     assertThat(header(requests, "X-Locale")).containsOnly("fr-FR");
     assertThat(header(requests, "User-Agent"))
-        .containsOnly("partner-center-usage-java/" + PartnerCenterClient.VERSION + " contoso-billing/2.1");
+        .containsOnly(
+            "partner-center-usage-java/" + PartnerCenterClient.VERSION + " contoso-billing/2.1");
   }
 
   @Test
@@ -146,7 +150,8 @@ class TrackingHeadersTest {
 
   @Test
   void usesTheConfiguredCorrelationId() throws InterruptedException {
-    List<RecordedRequest> requests = listThreePages(builder().correlationId("contoso-nightly-export"));
+    List<RecordedRequest> requests =
+        listThreePages(builder().correlationId("contoso-nightly-export"));
 
     assertThat(header(requests, "MS-CorrelationId")).containsOnly("contoso-nightly-export");
   }

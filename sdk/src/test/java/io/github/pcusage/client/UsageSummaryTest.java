@@ -63,12 +63,17 @@ class UsageSummaryTest {
     assertThat(summary.getTotalCost().toPlainString()).isEqualTo("120.56829999999959047160");
     assertThat(summary.getUsdTotalCost().toPlainString()).isEqualTo("131.40000000000000012345");
     assertThat(summary.getCurrencyCode()).isEqualTo("EUR");
-    assertThat(summary.getBillingStartDate()).isEqualTo(OffsetDateTime.parse("2026-10-01T00:00:00+00:00"));
+    assertThat(summary.getBillingStartDate())
+        .isEqualTo(OffsetDateTime.parse("2026-10-01T00:00:00+00:00"));
   }
 
   @Test
   void unwrapsAOneItemCollection() {
-    server.enqueue(json("{\"totalCount\": 1, \"items\": [" + SUMMARY + "], \"attributes\": {\"objectType\": \"Collection\"}}"));
+    server.enqueue(
+        json(
+            "{\"totalCount\": 1, \"items\": ["
+                + SUMMARY
+                + "], \"attributes\": {\"objectType\": \"Collection\"}}"));
 
     SubscriptionUsageSummary summary = client.usageSummary(CUSTOMER, SUBSCRIPTION);
 
@@ -96,10 +101,12 @@ class UsageSummaryTest {
 
   @Test
   void mapsNotFoundWithoutRetrying() throws InterruptedException {
-    server.enqueue(status(404).setBody("{\"code\": 20002, \"description\": \"Customer not found.\"}"));
+    server.enqueue(
+        status(404).setBody("{\"code\": 20002, \"description\": \"Customer not found.\"}"));
     server.enqueue(json(SUMMARY));
 
-    NotFoundException e = thrown(NotFoundException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
+    NotFoundException e =
+        thrown(NotFoundException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e.errorCode()).isEqualTo("20002");
@@ -115,7 +122,8 @@ class UsageSummaryTest {
 
     client.usageSummary(CUSTOMER, SUBSCRIPTION);
 
-    assertThat(take(server).getHeader("MS-RequestId")).isEqualTo(take(server).getHeader("MS-RequestId"));
+    assertThat(take(server).getHeader("MS-RequestId"))
+        .isEqualTo(take(server).getHeader("MS-RequestId"));
     assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(1));
   }
 
@@ -123,7 +131,8 @@ class UsageSummaryTest {
   void mapsNoContentToDataNotReady() {
     server.enqueue(status(204).setHeader("Retry-After", "30"));
 
-    DataNotReadyException e = thrown(DataNotReadyException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
+    DataNotReadyException e =
+        thrown(DataNotReadyException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
 
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
     assertThat(e.continuation()).isEmpty();

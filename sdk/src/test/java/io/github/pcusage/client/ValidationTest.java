@@ -37,7 +37,9 @@ class ValidationTest {
   @BeforeEach
   void start() throws IOException {
     server = Fixtures.startServer();
-    client = Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW)).build();
+    client =
+        Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
+            .build();
   }
 
   @AfterEach
@@ -112,7 +114,8 @@ class ValidationTest {
     ids(client.utilizations("sandbox-customer.1", "abonnement-é+1", query()));
 
     assertThat(take(server).getRequestUrl().encodedPath())
-        .isEqualTo("/v1/customers/sandbox-customer.1/subscriptions/abonnement-%C3%A9+1/utilizations/azure");
+        .isEqualTo(
+            "/v1/customers/sandbox-customer.1/subscriptions/abonnement-%C3%A9+1/utilizations/azure");
   }
 
   @Test
@@ -148,14 +151,16 @@ class ValidationTest {
   @Test
   void refusesPageSizeZero() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> UtilizationQuery.builder().startTime(START).endTime(END).pageSize(0).build())
+        .isThrownBy(
+            () -> UtilizationQuery.builder().startTime(START).endTime(END).pageSize(0).build())
         .withMessageContaining("pageSize is 0");
   }
 
   @Test
   void refusesPageSize1001() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> UtilizationQuery.builder().startTime(START).endTime(END).pageSize(1001).build())
+        .isThrownBy(
+            () -> UtilizationQuery.builder().startTime(START).endTime(END).pageSize(1001).build())
         .withMessageContaining("pageSize is 1001");
   }
 
@@ -163,8 +168,16 @@ class ValidationTest {
   void sendsPageSizesOneAndAThousand() throws InterruptedException {
     server.enqueue(json(lastPage("a")));
     server.enqueue(json(lastPage("b")));
-    ids(client.utilizations(CUSTOMER, SUBSCRIPTION, UtilizationQuery.builder().startTime(START).endTime(END).pageSize(1).build()));
-    ids(client.utilizations(CUSTOMER, SUBSCRIPTION, UtilizationQuery.builder().startTime(START).endTime(END).pageSize(1000).build()));
+    ids(
+        client.utilizations(
+            CUSTOMER,
+            SUBSCRIPTION,
+            UtilizationQuery.builder().startTime(START).endTime(END).pageSize(1).build()));
+    ids(
+        client.utilizations(
+            CUSTOMER,
+            SUBSCRIPTION,
+            UtilizationQuery.builder().startTime(START).endTime(END).pageSize(1000).build()));
 
     assertThat(take(server).getRequestUrl().queryParameter("size")).isEqualTo("1");
     assertThat(take(server).getRequestUrl().queryParameter("size")).isEqualTo("1000");
@@ -173,12 +186,20 @@ class ValidationTest {
   @Test
   void refusesPlainHttpToAHostThatIsNotLoopback() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> PartnerCenterClient.builder().baseUrl("http://api.partnercenter.microsoft.com")
-            .tokenProvider(TokenProvider.of(TOKEN)).build())
+        .isThrownBy(
+            () ->
+                PartnerCenterClient.builder()
+                    .baseUrl("http://api.partnercenter.microsoft.com")
+                    .tokenProvider(TokenProvider.of(TOKEN))
+                    .build())
         .withMessageContaining("http");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> PartnerCenterClient.builder().baseUrl("http://10.0.0.1:8080")
-            .tokenProvider(TokenProvider.of(TOKEN)).build())
+        .isThrownBy(
+            () ->
+                PartnerCenterClient.builder()
+                    .baseUrl("http://10.0.0.1:8080")
+                    .tokenProvider(TokenProvider.of(TOKEN))
+                    .build())
         .withMessageContaining("http");
   }
 
@@ -196,9 +217,11 @@ class ValidationTest {
 
     try (PartnerCenterClient withV1 =
         Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
-            .baseUrl(server.url("/v1").toString()).build()) {
+            .baseUrl(server.url("/v1").toString())
+            .build()) {
       assertThat(withV1.apiRoot()).isEqualTo(server.url("/").toString().replaceAll("/$", ""));
-      assertThat(ids(withV1.utilizations(CUSTOMER, SUBSCRIPTION, query()))).containsExactly("a", "b");
+      assertThat(ids(withV1.utilizations(CUSTOMER, SUBSCRIPTION, query())))
+          .containsExactly("a", "b");
     }
 
     assertThat(take(server).getPath()).startsWith("/v1/customers/" + CUSTOMER + "/");
@@ -211,7 +234,8 @@ class ValidationTest {
 
     try (PartnerCenterClient withV1 =
         Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
-            .baseUrl(server.url("/v1/").toString()).build()) {
+            .baseUrl(server.url("/v1/").toString())
+            .build()) {
       ids(withV1.utilizations(CUSTOMER, SUBSCRIPTION, query()));
     }
 

@@ -17,8 +17,18 @@ class BigDecimalParsingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "0", "-0", "24", "24.000000000000000", "-1.50", "0.0020844597609600820", "9.87302974451925360",
-        "999999999999999999", "0.000", "000123.4500", "12345678901234567.0", "-0.000000000000000001"
+        "0",
+        "-0",
+        "24",
+        "24.000000000000000",
+        "-1.50",
+        "0.0020844597609600820",
+        "9.87302974451925360",
+        "999999999999999999",
+        "0.000",
+        "000123.4500",
+        "12345678901234567.0",
+        "-0.000000000000000001"
       })
   void theFastPathKeepsValueAndScaleExactly(String text) {
     BigDecimal fast = BigDecimalAdapter.parsePlain(text);
@@ -31,7 +41,18 @@ class BigDecimalParsingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", "-", "1.", ".5", "1e5", "1E-3", "+1", " 1", "1.2.3", "--1", "1-", "1234567890123456789",
+        "",
+        "-",
+        "1.",
+        ".5",
+        "1e5",
+        "1E-3",
+        "+1",
+        " 1",
+        "1.2.3",
+        "--1",
+        "1-",
+        "1234567890123456789",
         "24.000000000000000000"
       })
   void leavesEveryOtherShapeToBigDecimal(String text) {
@@ -68,7 +89,8 @@ class BigDecimalParsingTest {
 
   @Test
   void decodesNumbersAndStringsOffTheFastPathAsBefore() throws Exception {
-    assertThat(adapter.fromJson("24.000000000000000000")).isEqualTo(new BigDecimal("24.000000000000000000"));
+    assertThat(adapter.fromJson("24.000000000000000000"))
+        .isEqualTo(new BigDecimal("24.000000000000000000"));
     assertThat(adapter.fromJson("1.5e3")).isEqualTo(new BigDecimal("1.5e3"));
     assertThat(adapter.fromJson("\" 2.50 \"")).isEqualTo(new BigDecimal("2.50"));
   }

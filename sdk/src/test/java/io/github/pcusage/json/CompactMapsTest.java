@@ -19,7 +19,11 @@ class CompactMapsTest {
 
     Map<String, String> copy = CompactMaps.copyOf(source);
 
-    assertThat(copy).containsExactly(Map.entry("b", "2"), Map.entry("a", "1"), new java.util.AbstractMap.SimpleEntry<>("c", null));
+    assertThat(copy)
+        .containsExactly(
+            Map.entry("b", "2"),
+            Map.entry("a", "1"),
+            new java.util.AbstractMap.SimpleEntry<>("c", null));
     assertThat(copy).isEqualTo(source).hasSameHashCodeAs(source);
     assertThat(copy.toString()).isEqualTo(source.toString());
     assertThat(copy.get("a")).isEqualTo("1");
@@ -38,7 +42,8 @@ class CompactMapsTest {
     assertThatThrownBy(() -> copy.remove("a")).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> copy.entrySet().iterator().next().setValue("x"))
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> copy.keySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> copy.keySet().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -65,7 +70,8 @@ class CompactMapsTest {
 
   @Test
   void theBuilderBehavesLikeLinkedHashMapPutForRepeatedKeysAtAnySize() {
-    for (int size : new int[] {0, 1, 4, 5, CompactMaps.MAX_COMPACT, CompactMaps.MAX_COMPACT + 1, 200}) {
+    for (int size :
+        new int[] {0, 1, 4, 5, CompactMaps.MAX_COMPACT, CompactMaps.MAX_COMPACT + 1, 200}) {
       CompactMaps.Builder<String, String> builder = new CompactMaps.Builder<>();
       Map<String, String> expected = new LinkedHashMap<>();
       for (int i = 0; i < size; i++) {

@@ -25,7 +25,9 @@ class LearnedStringsTest {
 
   @Test
   void returnsTheLearnedInstanceForARepeatedValue() throws IOException {
-    List<String> values = readAll(new LearnedStrings(8, new StringPool(16)), "[\"1 Hour\",\"1 GB\",\"1 Hour\",\"1 GB\"]");
+    List<String> values =
+        readAll(
+            new LearnedStrings(8, new StringPool(16)), "[\"1 Hour\",\"1 GB\",\"1 Hour\",\"1 GB\"]");
 
     assertThat(values).containsExactly("1 Hour", "1 GB", "1 Hour", "1 GB");
     assertThat(values.get(2)).isSameAs(values.get(0));
@@ -34,18 +36,25 @@ class LearnedStringsTest {
 
   @Test
   void readsNullsNumbersEscapesAndNonAsciiAsAPlainReadWould() throws IOException {
-    List<String> values = readAll(new LearnedStrings(8, new StringPool(16)),
-        "[\"a/b\",\"a\\/b\",null,12.50,\"\",\"\\u00e9t\\u00e9\",\"\u00e9t\u00e9\",\"\\\"q\\\"\",\"\\\"q\\\"\"]");
+    List<String> values =
+        readAll(
+            new LearnedStrings(8, new StringPool(16)),
+            "[\"a/b\",\"a\\/b\",null,12.50,\"\",\"\\u00e9t\\u00e9\",\"\u00e9t\u00e9\",\"\\\"q\\\"\",\"\\\"q\\\"\"]");
 
-    assertThat(values).containsExactly("a/b", "a/b", null, "12.50", "", "\u00e9t\u00e9", "\u00e9t\u00e9", "\"q\"", "\"q\"");
+    assertThat(values)
+        .containsExactly(
+            "a/b", "a/b", null, "12.50", "", "\u00e9t\u00e9", "\u00e9t\u00e9", "\"q\"", "\"q\"");
   }
 
   @Test
   void neverMistakesAQuestionMarkForALearnedLoneSurrogate() throws IOException {
-    List<String> values = readAll(new LearnedStrings(8, new StringPool(16)),
-        "[\"\\udf95\",\"?\",\"\\udf95\",\"\\ud83d\\ude00\",\"\ud83d\ude00\",\"?\"]");
+    List<String> values =
+        readAll(
+            new LearnedStrings(8, new StringPool(16)),
+            "[\"\\udf95\",\"?\",\"\\udf95\",\"\\ud83d\\ude00\",\"\ud83d\ude00\",\"?\"]");
 
-    assertThat(values).containsExactly("\udf95", "?", "\udf95", "\ud83d\ude00", "\ud83d\ude00", "?");
+    assertThat(values)
+        .containsExactly("\udf95", "?", "\udf95", "\ud83d\ude00", "\ud83d\ude00", "?");
   }
 
   @Test
@@ -65,7 +74,8 @@ class LearnedStringsTest {
   @Test
   void learnsNamesToo() throws IOException {
     LearnedStrings names = new LearnedStrings(8, new StringPool(16));
-    JsonReader reader = JsonReader.of(new Buffer().writeUtf8("{\"env\":1,\"owner\":2,\"env\":3,\"x\\u0079\":4}"));
+    JsonReader reader =
+        JsonReader.of(new Buffer().writeUtf8("{\"env\":1,\"owner\":2,\"env\":3,\"x\\u0079\":4}"));
     List<String> read = new ArrayList<>();
     reader.beginObject();
     while (reader.hasNext()) {
@@ -82,9 +92,12 @@ class LearnedStringsTest {
   @Test
   void internedModelsAreSharedOnlyWhenEqual() throws IOException {
     var adapter = PartnerCenterJson.adapter(AzureResource.class);
-    AzureResource a = (AzureResource) adapter.fromJson("{\"id\":\"m-1\",\"name\":\"P10\",\"region\":\"EU\"}");
-    AzureResource b = (AzureResource) adapter.fromJson("{\"name\":\"P10\",\"id\":\"m-1\",\"region\":\"EU\"}");
-    AzureResource c = (AzureResource) adapter.fromJson("{\"id\":\"m-1\",\"name\":\"P10\",\"region\":\"US\"}");
+    AzureResource a =
+        (AzureResource) adapter.fromJson("{\"id\":\"m-1\",\"name\":\"P10\",\"region\":\"EU\"}");
+    AzureResource b =
+        (AzureResource) adapter.fromJson("{\"name\":\"P10\",\"id\":\"m-1\",\"region\":\"EU\"}");
+    AzureResource c =
+        (AzureResource) adapter.fromJson("{\"id\":\"m-1\",\"name\":\"P10\",\"region\":\"US\"}");
 
     assertThat(b).isSameAs(a);
     assertThat(c).isNotEqualTo(a);

@@ -18,17 +18,29 @@ class SharedValuesTest {
       PartnerCenterJson.adapter(AzureUtilizationRecordCollection.class);
 
   private static String record(String start, String tagValue) {
-    return "{\"usageStartTime\":\"" + start + "\",\"usageEndTime\":\"2026-10-02T00:00:00-07:00\","
+    return "{\"usageStartTime\":\""
+        + start
+        + "\",\"usageEndTime\":\"2026-10-02T00:00:00-07:00\","
         + "\"resource\":{\"id\":\"m-1\",\"category\":\"Storage\"},\"quantity\":1.50,\"unit\":\"1 GB\","
         + "\"infoFields\":{},\"instanceData\":{\"resourceUri\":\"/subscriptions/s/rg\","
-        + "\"tags\":{\"env\":\"" + tagValue + "\"}}}";
+        + "\"tags\":{\"env\":\""
+        + tagValue
+        + "\"}}}";
   }
 
   @Test
   void equalTimesDecodeToOneSharedValueAndDifferentOnesStayDifferent() throws Exception {
-    List<AzureUtilizationRecord> items = pageAdapter.fromJson("{\"items\":["
-        + record("2026-10-01T00:00:00-07:00", "a") + "," + record("2026-10-01T00:00:00-07:00", "a") + ","
-        + record("2026-10-01T00:00:00+07:00", "b") + "]}").getItems();
+    List<AzureUtilizationRecord> items =
+        pageAdapter
+            .fromJson(
+                "{\"items\":["
+                    + record("2026-10-01T00:00:00-07:00", "a")
+                    + ","
+                    + record("2026-10-01T00:00:00-07:00", "a")
+                    + ","
+                    + record("2026-10-01T00:00:00+07:00", "b")
+                    + "]}")
+            .getItems();
 
     assertThat(items.get(1).getUsageStartTime()).isSameAs(items.get(0).getUsageStartTime());
     assertThat(items.get(2).getUsageStartTime())
@@ -36,13 +48,18 @@ class SharedValuesTest {
     assertThat(items.get(1).getUnit()).isSameAs(items.get(0).getUnit());
     assertThat(items.get(1).getInstanceData().getTags().get("env"))
         .isSameAs(items.get(0).getInstanceData().getTags().get("env"));
-    assertThat(items.get(2).getInstanceData().getTags()).containsExactly(java.util.Map.entry("env", "b"));
+    assertThat(items.get(2).getInstanceData().getTags())
+        .containsExactly(java.util.Map.entry("env", "b"));
   }
 
   @Test
   void aBadTimeIsReportedWithItsPathEvenAfterGoodOnes() throws Exception {
-    String payload = "{\"items\":[" + record("2026-10-01T00:00:00-07:00", "a") + ","
-        + record("someday", "a") + "]}";
+    String payload =
+        "{\"items\":["
+            + record("2026-10-01T00:00:00-07:00", "a")
+            + ","
+            + record("someday", "a")
+            + "]}";
 
     assertThatThrownBy(() -> pageAdapter.fromJson(payload))
         .isInstanceOf(JsonDataException.class)
@@ -51,12 +68,21 @@ class SharedValuesTest {
 
   @Test
   void aMissingRequiredFieldNamesExactlyTheObjectItIsMissingFrom() {
-    String withoutQuantity = record("2026-10-01T00:00:00-07:00", "a").replace("\"quantity\":1.50,", "");
-    String withoutResourceId = record("2026-10-01T00:00:00-07:00", "a").replace("\"id\":\"m-1\",", "");
-    String withUnknownLast = withoutQuantity.substring(0, withoutQuantity.length() - 1) + ",\"extra\":1}";
+    String withoutQuantity =
+        record("2026-10-01T00:00:00-07:00", "a").replace("\"quantity\":1.50,", "");
+    String withoutResourceId =
+        record("2026-10-01T00:00:00-07:00", "a").replace("\"id\":\"m-1\",", "");
+    String withUnknownLast =
+        withoutQuantity.substring(0, withoutQuantity.length() - 1) + ",\"extra\":1}";
 
-    assertThatThrownBy(() -> pageAdapter.fromJson("{\"items\":[" + record("2026-10-01T00:00:00Z", "a") + ","
-            + withoutQuantity + "]}"))
+    assertThatThrownBy(
+            () ->
+                pageAdapter.fromJson(
+                    "{\"items\":["
+                        + record("2026-10-01T00:00:00Z", "a")
+                        + ","
+                        + withoutQuantity
+                        + "]}"))
         .hasMessageEndingWith("Required value 'quantity' missing at $.items[1]");
     assertThatThrownBy(() -> pageAdapter.fromJson("{\"items\":[" + withUnknownLast + "]}"))
         .hasMessageEndingWith("Required value 'quantity' missing at $.items[0]");
@@ -73,7 +99,8 @@ class SharedValuesTest {
     StringPool pool = new StringPool(16);
     String first = pool.dedupe(new String("/subscriptions/s/resourceGroups/rg/providers/x/vm-1"));
 
-    assertThat(pool.dedupe(new String("/subscriptions/s/resourceGroups/rg/providers/x/vm-1"))).isSameAs(first);
+    assertThat(pool.dedupe(new String("/subscriptions/s/resourceGroups/rg/providers/x/vm-1")))
+        .isSameAs(first);
     for (int i = 0; i < 1000; i++) {
       String value = "/subscriptions/s/resourceGroups/rg/providers/x/vm-" + i;
       assertThat(pool.dedupe(new String(value))).isEqualTo(value);

@@ -55,15 +55,18 @@ class TrickyPayloadsTest {
   @Test
   void decodesTagsSentAsAJsonStringWrappingAnObject() throws IOException {
     AzureInstanceData data =
-        instanceData("{'resourceUri':'/subscriptions/s','tags':'{\\'costCenter\\':\\'42\\',\\'env\\':\\'prod\\'}'}");
+        instanceData(
+            "{'resourceUri':'/subscriptions/s','tags':'{\\'costCenter\\':\\'42\\',\\'env\\':\\'prod\\'}'}");
 
-    assertThat(data.getTags()).containsExactly(Map.entry("costCenter", "42"), Map.entry("env", "prod"));
+    assertThat(data.getTags())
+        .containsExactly(Map.entry("costCenter", "42"), Map.entry("env", "prod"));
   }
 
   @Test
   void decodesAdditionalInfoSentAsAJsonString() throws IOException {
     AzureInstanceData data =
-        instanceData("{'resourceUri':'/subscriptions/s','additionalInfo':'{\\'ImageType\\':\\'Canonical\\'}'}");
+        instanceData(
+            "{'resourceUri':'/subscriptions/s','additionalInfo':'{\\'ImageType\\':\\'Canonical\\'}'}");
 
     assertThat(data.getAdditionalInfo()).containsExactly(Map.entry("ImageType", "Canonical"));
   }
@@ -96,7 +99,8 @@ class TrickyPayloadsTest {
   void decodesInstanceDataSentAsAJsonStringWrappingTheObject() throws IOException {
     AzureUtilizationRecord record =
         recordAdapter.fromJson(
-            record("'{\\'resourceUri\\':\\'/subscriptions/s/rg\\',\\'location\\':\\'westeurope\\',\\'tags\\':{\\'a\\':\\'b\\'}}'"));
+            record(
+                "'{\\'resourceUri\\':\\'/subscriptions/s/rg\\',\\'location\\':\\'westeurope\\',\\'tags\\':{\\'a\\':\\'b\\'}}'"));
 
     assertThat(record.getInstanceData().getResourceUri()).isEqualTo("/subscriptions/s/rg");
     assertThat(record.getInstanceData().getLocation()).isEqualTo("westeurope");
@@ -121,7 +125,8 @@ class TrickyPayloadsTest {
 
   @Test
   void keepsEmptyPartNumberAndOrderNumberAsEmptyStrings() throws IOException {
-    AzureInstanceData data = instanceData("{'resourceUri':'/subscriptions/s','partNumber':'','orderNumber':''}");
+    AzureInstanceData data =
+        instanceData("{'resourceUri':'/subscriptions/s','partNumber':'','orderNumber':''}");
 
     assertThat(data.getPartNumber()).isEmpty();
     assertThat(data.getOrderNumber()).isEmpty();
@@ -129,12 +134,14 @@ class TrickyPayloadsTest {
 
   @Test
   void keepsSevenDigitFractionsAndNonUtcOffsets() throws IOException {
-    String payload = record(null).replace("2026-10-01T00:00:00-07:00", "2026-10-01T00:00:00.1234567+05:30");
+    String payload =
+        record(null).replace("2026-10-01T00:00:00-07:00", "2026-10-01T00:00:00.1234567+05:30");
 
     AzureUtilizationRecord record = recordAdapter.fromJson(payload);
 
     assertThat(record.getUsageStartTime())
-        .isEqualTo(OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 123_456_700, ZoneOffset.ofHoursMinutes(5, 30)));
+        .isEqualTo(
+            OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 123_456_700, ZoneOffset.ofHoursMinutes(5, 30)));
     assertThat(record.getUsageEndTime().getOffset()).isEqualTo(ZoneOffset.ofHours(-7));
     assertThat(recordAdapter.toJson(record))
         .contains("\"usageStartTime\":\"2026-10-01T00:00:00.1234567+05:30\"")
@@ -144,7 +151,8 @@ class TrickyPayloadsTest {
   @Test
   void keepsAQuantityOf0_027483999999999993ExactlyAndReencodesItDigitForDigit() throws IOException {
     AzureUtilizationRecord record =
-        recordAdapter.fromJson(record(null).replace("\"quantity\":1.5", "\"quantity\":0.027483999999999993"));
+        recordAdapter.fromJson(
+            record(null).replace("\"quantity\":1.5", "\"quantity\":0.027483999999999993"));
 
     assertThat(record.getQuantity()).isEqualTo(new BigDecimal("0.027483999999999993"));
     assertThat(recordAdapter.toJson(record)).contains("\"quantity\":0.027483999999999993");
@@ -153,7 +161,8 @@ class TrickyPayloadsTest {
   @Test
   void keepsTrailingZerosOfAQuantity() throws IOException {
     AzureUtilizationRecord record =
-        recordAdapter.fromJson(record(null).replace("\"quantity\":1.5", "\"quantity\":24.000000000000000000"));
+        recordAdapter.fromJson(
+            record(null).replace("\"quantity\":1.5", "\"quantity\":24.000000000000000000"));
 
     assertThat(record.getQuantity().scale()).isEqualTo(18);
     assertThat(recordAdapter.toJson(record)).contains("\"quantity\":24.000000000000000000");
@@ -161,10 +170,13 @@ class TrickyPayloadsTest {
 
   @Test
   void keepsTwentyDigitMoneyExactlyAndReencodesItDigitForDigit() throws IOException {
-    JsonAdapter<SubscriptionUsageSummary> adapter = PartnerCenterJson.adapter(SubscriptionUsageSummary.class);
+    JsonAdapter<SubscriptionUsageSummary> adapter =
+        PartnerCenterJson.adapter(SubscriptionUsageSummary.class);
 
     SubscriptionUsageSummary summary =
-        adapter.fromJson(json("{'totalCost':120.56829999999959047160,'usdTotalCost':131.40000000000000012345,'currencyCode':'EUR'}"));
+        adapter.fromJson(
+            json(
+                "{'totalCost':120.56829999999959047160,'usdTotalCost':131.40000000000000012345,'currencyCode':'EUR'}"));
 
     assertThat(summary.getTotalCost()).isEqualTo(new BigDecimal("120.56829999999959047160"));
     assertThat(summary.getUsdTotalCost()).isEqualTo(new BigDecimal("131.40000000000000012345"));
@@ -185,17 +197,22 @@ class TrickyPayloadsTest {
     AzureUtilizationRecordCollection page = pageAdapter.fromJson(payload);
 
     assertThat(page.getTotalCount()).isEqualTo(1);
-    assertThat(page.getItems()).singleElement().satisfies(record -> {
-      assertThat(record.getUnit()).isEqualTo("1 GB/Month");
-      assertThat(record.getInstanceData().getResourceUri()).isEqualTo("/s");
-    });
+    assertThat(page.getItems())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getUnit()).isEqualTo("1 GB/Month");
+              assertThat(record.getInstanceData().getResourceUri()).isEqualTo("/s");
+            });
   }
 
   @Test
   void decodesAnUnknownLinkMethodAsUnknownWithoutFailingThePage() throws IOException {
     String payload =
         json(
-            "{'totalCount':1,'items':[" + record(null) + "],'links':{"
+            "{'totalCount':1,'items':["
+                + record(null)
+                + "],'links':{"
                 + "'self':{'uri':'customers/C/subscriptions/S/utilizations/azure','method':'FETCH','headers':[]},"
                 + "'next':{'uri':'customers/C/subscriptions/S/utilizations/azure?seek_operation=Next','method':'GET',"
                 + "'headers':[{'key':'MS-ContinuationToken','value':'t'}]}}}");
@@ -209,14 +226,16 @@ class TrickyPayloadsTest {
 
   @Test
   void decodesALinkMethodInAnotherCase() throws IOException {
-    Link link = PartnerCenterJson.<Link>adapter(Link.class).fromJson(json("{'uri':'x','method':'get'}"));
+    Link link =
+        PartnerCenterJson.<Link>adapter(Link.class).fromJson(json("{'uri':'x','method':'get'}"));
 
     assertThat(link.getMethod()).isEqualTo(HttpMethod.GET);
   }
 
   @Test
   void keepsAResourceUriThatIsNotAValidUri() throws IOException {
-    String notAUri = "/subscriptions/s/resourceGroups/rg with spaces/providers/Microsoft.Web/sites/a|b%zz{}";
+    String notAUri =
+        "/subscriptions/s/resourceGroups/rg with spaces/providers/Microsoft.Web/sites/a|b%zz{}";
 
     AzureInstanceData data = instanceData("{'resourceUri':'" + notAUri + "'}");
 
@@ -227,18 +246,22 @@ class TrickyPayloadsTest {
   void decodesAPageWhoseNextLinkIsNull() throws IOException {
     String payload =
         json(
-            "{'totalCount':1,'items':[" + record(null) + "],'links':{'self':{'uri':'customers/C/subscriptions/S/"
+            "{'totalCount':1,'items':["
+                + record(null)
+                + "],'links':{'self':{'uri':'customers/C/subscriptions/S/"
                 + "utilizations/azure','method':'GET','headers':[]},'next':null},'attributes':{'objectType':'Collection'}}");
 
     AzureUtilizationRecordCollection page = pageAdapter.fromJson(payload);
 
     assertThat(page.getLinks().getNext()).isNull();
-    assertThat(page.getLinks().getSelf().getUri()).isEqualTo("customers/C/subscriptions/S/utilizations/azure");
+    assertThat(page.getLinks().getSelf().getUri())
+        .isEqualTo("customers/C/subscriptions/S/utilizations/azure");
   }
 
   @Test
   void decodesAnEmptyPage() throws IOException {
-    AzureUtilizationRecordCollection page = pageAdapter.fromJson(json("{'totalCount':0,'items':[]}"));
+    AzureUtilizationRecordCollection page =
+        pageAdapter.fromJson(json("{'totalCount':0,'items':[]}"));
 
     assertThat(page.getItems()).isEmpty();
   }
@@ -247,7 +270,9 @@ class TrickyPayloadsTest {
   void decodesAnErrorCodeSentAsANumber() throws IOException {
     PartnerCenterError error =
         PartnerCenterJson.<PartnerCenterError>adapter(PartnerCenterError.class)
-            .fromJson(json("{'code':20003,'description':'Subscription not found.','data':[],'source':'PartnerFD'}"));
+            .fromJson(
+                json(
+                    "{'code':20003,'description':'Subscription not found.','data':[],'source':'PartnerFD'}"));
 
     assertThat(error.getCode()).isEqualTo("20003");
     assertThat(error.getDescription()).isEqualTo("Subscription not found.");
@@ -272,7 +297,8 @@ class TrickyPayloadsTest {
   @Test
   void reportsAMissingRequiredFieldWithTheJsonPathOfItsRecord() {
     String withoutQuantity = record(null).replace("\"quantity\":1.5,", "");
-    String payload = json("{'totalCount':2,'items':[") + record(null) + "," + withoutQuantity + "]}";
+    String payload =
+        json("{'totalCount':2,'items':[") + record(null) + "," + withoutQuantity + "]}";
 
     assertThatThrownBy(() -> pageAdapter.fromJson(payload))
         .isInstanceOf(JsonDataException.class)
@@ -284,7 +310,9 @@ class TrickyPayloadsTest {
   @Test
   void reportsAWrongTypeWithTheJsonPathOfTheField() {
     String payload =
-        json("{'totalCount':1,'items':[") + record(null).replace("\"quantity\":1.5", "\"quantity\":\"abc\"") + "]}";
+        json("{'totalCount':1,'items':[")
+            + record(null).replace("\"quantity\":1.5", "\"quantity\":\"abc\"")
+            + "]}";
 
     assertThatThrownBy(() -> pageAdapter.fromJson(payload))
         .isInstanceOf(JsonDataException.class)

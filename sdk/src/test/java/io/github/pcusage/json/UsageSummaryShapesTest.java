@@ -45,7 +45,8 @@ class UsageSummaryShapesTest {
   private static String collectionOf(String... summaries) {
     return json("{'totalCount':" + summaries.length + ",'items':[")
         + String.join(",", summaries)
-        + json("],'links':{'self':{'uri':'customers/C/subscriptions/S/usagesummary','method':'GET','headers':[]}},")
+        + json(
+            "],'links':{'self':{'uri':'customers/C/subscriptions/S/usagesummary','method':'GET','headers':[]}},")
         + json("'attributes':{'objectType':'Collection'}}");
   }
 
@@ -55,7 +56,8 @@ class UsageSummaryShapesTest {
 
     assertThat(summary.getResourceId()).isEqualTo("5d2c8f10");
     assertThat(summary.getTotalCost()).isEqualTo(new BigDecimal("120.56829999999959047160"));
-    assertThat(summary.getLinks().getSelf().getUri()).isEqualTo("/customers/C/subscriptions/S/usagesummary");
+    assertThat(summary.getLinks().getSelf().getUri())
+        .isEqualTo("/customers/C/subscriptions/S/usagesummary");
   }
 
   @Test
@@ -68,7 +70,8 @@ class UsageSummaryShapesTest {
   @Test
   void refusesATwoItemCollectionNamingItsPath() {
     JsonAdapter<List<SubscriptionUsageSummary>> listAdapter =
-        PartnerCenterJson.adapter(Types.newParameterizedType(List.class, SubscriptionUsageSummary.class));
+        PartnerCenterJson.adapter(
+            Types.newParameterizedType(List.class, SubscriptionUsageSummary.class));
     String payload = "[" + AZURE_PLAN + "," + collectionOf(AZURE_PLAN, LEGACY) + "]";
 
     assertThatThrownBy(() -> listAdapter.fromJson(payload))

@@ -42,22 +42,31 @@ class BodyLimitPropertyTest {
   void bodiesAboveTheLimitAreRefusedAndOthersDecode(
       @ForAll @IntRange(min = 1024, max = 300_000) int limit,
       @ForAll @IntRange(min = -3000, max = 3000) int aroundLimit,
-      @ForAll boolean chunked) throws Exception {
+      @ForAll boolean chunked)
+      throws Exception {
     int size = Math.max(PAGE.length(), limit + aroundLimit);
     Buffer body = new Buffer().writeUtf8(PAGE).writeUtf8(" ".repeat(size - PAGE.length()));
     try (EchoServer server = new EchoServer();
-        PartnerCenterClient client = PartnerCenterClient.builder().baseUrl(server.baseUrl())
-            .tokenProvider(TokenProvider.of("t")).maxResponseBytes(limit).retryPolicy(RetryPolicy.none())
-            .prefetch(false).build()) {
+        PartnerCenterClient client =
+            PartnerCenterClient.builder()
+                .baseUrl(server.baseUrl())
+                .tokenProvider(TokenProvider.of("t"))
+                .maxResponseBytes(limit)
+                .retryPolicy(RetryPolicy.none())
+                .prefetch(false)
+                .build()) {
       MockResponse response = new MockResponse().setHeader("Content-Type", "application/json");
       server.answer(chunked ? response.setChunkedBody(body, 4096) : response.setBody(body));
       Bounded.Outcome<Boolean> outcome =
           Bounded.run(() -> client.utilizations("c", "s", QUERY).iterator().hasNext(), 30);
       if (size <= limit) {
-        assertThat(outcome.thrown()).as("a body of %d bytes under a limit of %d", size, limit).isNull();
+        assertThat(outcome.thrown())
+            .as("a body of %d bytes under a limit of %d", size, limit)
+            .isNull();
         Statistics.collect("within the limit");
       } else {
-        assertThat(outcome.thrown()).as("a body of %d bytes over a limit of %d", size, limit)
+        assertThat(outcome.thrown())
+            .as("a body of %d bytes over a limit of %d", size, limit)
             .isInstanceOf(TransportException.class)
             .hasMessageContaining("larger than the limit");
         Statistics.collect("refused");
@@ -72,13 +81,20 @@ class BodyLimitPropertyTest {
       Thread server = new Thread(() -> serveEndlessBody(listener, written), "endless-body");
       server.setDaemon(true);
       server.start();
-      try (PartnerCenterClient client = PartnerCenterClient.builder()
-          .baseUrl("http://127.0.0.1:" + listener.getLocalPort())
-          .tokenProvider(TokenProvider.of("t")).maxResponseBytes(1 << 20).retryPolicy(RetryPolicy.none())
-          .readTimeout(Duration.ofSeconds(10)).prefetch(false).build()) {
+      try (PartnerCenterClient client =
+          PartnerCenterClient.builder()
+              .baseUrl("http://127.0.0.1:" + listener.getLocalPort())
+              .tokenProvider(TokenProvider.of("t"))
+              .maxResponseBytes(1 << 20)
+              .retryPolicy(RetryPolicy.none())
+              .readTimeout(Duration.ofSeconds(10))
+              .prefetch(false)
+              .build()) {
         Bounded.Outcome<Boolean> outcome =
             Bounded.run(() -> client.utilizations("c", "s", QUERY).iterator().hasNext(), 30);
-        assertThat(outcome.thrown()).isInstanceOf(TransportException.class).hasMessageContaining("larger than the limit");
+        assertThat(outcome.thrown())
+            .isInstanceOf(TransportException.class)
+            .hasMessageContaining("larger than the limit");
       }
       server.join(10_000);
     }
@@ -99,9 +115,12 @@ class BodyLimitPropertyTest {
         matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
       }
       OutputStream out = socket.getOutputStream();
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      byte[] chunk = ("2000\r\n" + "{\"items\":[" + " ".repeat(8192 - 10) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk =
+          ("2000\r\n" + "{\"items\":[" + " ".repeat(8192 - 10) + "\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
       while (written.get() < (1L << 30)) {
         out.write(chunk);
         written.addAndGet(8192);

@@ -14,11 +14,12 @@ import java.util.concurrent.TimeoutException;
  */
 final class Bounded {
   private static final ExecutorService RUNNER =
-      Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "property-case");
-        thread.setDaemon(true);
-        return thread;
-      });
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "property-case");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private Bounded() {}
 

@@ -39,12 +39,15 @@ class ClientDecodingPropertyTest {
   @BeforeContainer
   static void start() throws Exception {
     server = new EchoServer();
-    client = PartnerCenterClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of("t"))
-        .retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
-        .sleeper(d -> {})
-        .readTimeout(Duration.ofSeconds(10))
-        .prefetch(false)
-        .build();
+    client =
+        PartnerCenterClient.builder()
+            .baseUrl(server.baseUrl())
+            .tokenProvider(TokenProvider.of("t"))
+            .retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
+            .sleeper(d -> {})
+            .readTimeout(Duration.ofSeconds(10))
+            .prefetch(false)
+            .build();
   }
 
   @AfterContainer
@@ -75,8 +78,10 @@ class ClientDecodingPropertyTest {
       case 3:
         kind = "value replaced";
         List<PageSample.FieldPath> paths = sample.fieldPaths();
-        sample.replace(paths.get(random.nextInt(paths.size())),
-            List.of("[]", "{}", "true", "\"x\"", "1e999999999", "[".repeat(300) + "]".repeat(300)).get(random.nextInt(6)));
+        sample.replace(
+            paths.get(random.nextInt(paths.size())),
+            List.of("[]", "{}", "true", "\"x\"", "1e999999999", "[".repeat(300) + "]".repeat(300))
+                .get(random.nextInt(6)));
         body = sample.bytes();
         break;
       default:
@@ -93,7 +98,9 @@ class ClientDecodingPropertyTest {
         assertThat(outcome.value().items()).isEqualTo(sample.intended);
       }
       if (damage == 1) {
-        throw new AssertionError("a truncated page was accepted: " + new String(served, java.nio.charset.StandardCharsets.UTF_8));
+        throw new AssertionError(
+            "a truncated page was accepted: "
+                + new String(served, java.nio.charset.StandardCharsets.UTF_8));
       }
       Statistics.collect(kind, "records");
       return;

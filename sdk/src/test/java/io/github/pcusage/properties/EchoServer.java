@@ -30,8 +30,12 @@ final class EchoServer implements AutoCloseable {
             if (response != null) {
               return response.clone();
             }
-            String path = request.getRequestUrl() == null ? "" : request.getRequestUrl().encodedPath();
-            String body = path.endsWith("/usagesummary") ? "{\"resourceId\":\"r\"}" : "{\"totalCount\":0,\"items\":[]}";
+            String path =
+                request.getRequestUrl() == null ? "" : request.getRequestUrl().encodedPath();
+            String body =
+                path.endsWith("/usagesummary")
+                    ? "{\"resourceId\":\"r\"}"
+                    : "{\"totalCount\":0,\"items\":[]}";
             return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
           }
         });
@@ -67,7 +71,8 @@ final class EchoServer implements AutoCloseable {
     }
 
     @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+        throws IOException {
       throw new UnsupportedOperationException();
     }
   }
@@ -76,9 +81,14 @@ final class EchoServer implements AutoCloseable {
     return server.url("/").toString();
   }
 
-  /** Answers every request from now on with {@code body} (raw bytes: invalid UTF-8 stays invalid). */
+  /**
+   * Answers every request from now on with {@code body} (raw bytes: invalid UTF-8 stays invalid).
+   */
   void answer(byte[] body) {
-    next.set(new MockResponse().setHeader("Content-Type", "application/json").setBody(new Buffer().write(body)));
+    next.set(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setBody(new Buffer().write(body)));
   }
 
   void answer(MockResponse response) {

@@ -34,7 +34,9 @@ final class JsonText {
     return out.append('"').toString();
   }
 
-  /** A random string of valid characters: ASCII, accents, CJK, emoji (surrogate pairs), controls. */
+  /**
+   * A random string of valid characters: ASCII, accents, CJK, emoji (surrogate pairs), controls.
+   */
   static String text(Random random, int maxLength) {
     int length = random.nextInt(maxLength + 1);
     StringBuilder out = new StringBuilder(length);

@@ -36,13 +36,41 @@ class PageDecodingPropertyTest {
       PartnerCenterJson.adapter(AzureUtilizationRecordCollection.class);
 
   /** Values of the wrong type, out of range, or nested past any sensible depth. */
-  private static final List<String> WRONG_VALUES = List.of(
-      "[]", "{}", "\"text\"", "\"\"", "123", "-1.5e308", "true", "false", "null", "1e999999999",
-      "-1e-999999999", "1E2147483648", "-0", "99999999999999999999999", "9".repeat(10_000), "0." + "0".repeat(2000) + "1",
-      "\"\\ud800\"", "\"2026-13-45T25:61:61Z\"", "\"2026-10-01T00:00:00+25:00\"", "\"2026-10-01\"",
-      "[[[[[[[[[[]]]]]]]]]]", "[".repeat(300) + "]".repeat(300), "[".repeat(100_000) + "]".repeat(100_000),
-      "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000), "[".repeat(100_000),
-      "\"{\\\"resourceUri\\\":\\\"u\\\"}\"", "\"{\\\"a\\\":\\\"b\\\"}\"", "\"[1,2]\"", "NaN", "-", "1.", ".5", "0x10");
+  private static final List<String> WRONG_VALUES =
+      List.of(
+          "[]",
+          "{}",
+          "\"text\"",
+          "\"\"",
+          "123",
+          "-1.5e308",
+          "true",
+          "false",
+          "null",
+          "1e999999999",
+          "-1e-999999999",
+          "1E2147483648",
+          "-0",
+          "99999999999999999999999",
+          "9".repeat(10_000),
+          "0." + "0".repeat(2000) + "1",
+          "\"\\ud800\"",
+          "\"2026-13-45T25:61:61Z\"",
+          "\"2026-10-01T00:00:00+25:00\"",
+          "\"2026-10-01\"",
+          "[[[[[[[[[[]]]]]]]]]]",
+          "[".repeat(300) + "]".repeat(300),
+          "[".repeat(100_000) + "]".repeat(100_000),
+          "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000),
+          "[".repeat(100_000),
+          "\"{\\\"resourceUri\\\":\\\"u\\\"}\"",
+          "\"{\\\"a\\\":\\\"b\\\"}\"",
+          "\"[1,2]\"",
+          "NaN",
+          "-",
+          "1.",
+          ".5",
+          "0x10");
 
   @Property(tries = 1000)
   void randomPagesDecodeToExactlyTheIntendedRecords(@ForAll long seed) throws Exception {
@@ -52,15 +80,18 @@ class PageDecodingPropertyTest {
       throw new AssertionError("a valid page failed to decode: " + sample.json(), outcome.thrown());
     }
     assertSame(sample.intended, outcome.value().getItems(), sample.json());
-    // Re-encoding by the SDK and decoding again changes nothing either, for valid Unicode text. (A lone
-    // surrogate, legal only as a JSON escape, decodes faithfully but Moshi's UTF-8 writer re-encodes it
+    // Re-encoding by the SDK and decoding again changes nothing either, for valid Unicode text. (A
+    // lone
+    // surrogate, legal only as a JSON escape, decodes faithfully but Moshi's UTF-8 writer
+    // re-encodes it
     // as '?': documented in PartnerCenterJson.)
     boolean validUnicode = !hasLoneSurrogate(outcome.value().toString());
     if (validUnicode) {
       String reencoded = PAGE.toJson(outcome.value());
       assertSame(outcome.value(), PAGE.fromJson(reencoded), reencoded);
     }
-    Statistics.collect(sample.intended.size() + " records", validUnicode ? "re-encoded" : "lone surrogate");
+    Statistics.collect(
+        sample.intended.size() + " records", validUnicode ? "re-encoded" : "lone surrogate");
   }
 
   @Property(tries = 2000)
@@ -82,8 +113,12 @@ class PageDecodingPropertyTest {
     // Whatever decodes can be written back by the SDK: no value that blows up when re-encoded.
     Bounded.Outcome<String> reencoded = Bounded.run(() -> PAGE.toJson(decoded), 5);
     if (!reencoded.ok()) {
-      throw new AssertionError("a decoded page cannot be re-encoded after replacing " + path.dotted() + " with "
-          + abbreviate(replacement), reencoded.thrown());
+      throw new AssertionError(
+          "a decoded page cannot be re-encoded after replacing "
+              + path.dotted()
+              + " with "
+              + abbreviate(replacement),
+          reencoded.thrown());
     }
     if (path.record() < 0) {
       // A page-level field: the records are untouched unless the items themselves were replaced.
@@ -101,7 +136,8 @@ class PageDecodingPropertyTest {
           assertStrictFieldsKept(field, replacement, got);
           expected = withField(expected, field, got);
         }
-        assertThat(got).as("record %d after replacing %s with %s", i, path.dotted(), abbreviate(replacement))
+        assertThat(got)
+            .as("record %d after replacing %s with %s", i, path.dotted(), abbreviate(replacement))
             .isEqualTo(expected);
       }
     }
@@ -150,18 +186,23 @@ class PageDecodingPropertyTest {
   }
 
   @Property(tries = 500)
-  void invalidUtf8InAStringIsReplacedWithUFFFD(@ForAll long seed, @ForAll("invalidUtf8") byte[] invalid) {
+  void invalidUtf8InAStringIsReplacedWithUFFFD(
+      @ForAll long seed, @ForAll("invalidUtf8") byte[] invalid) {
     Random random = new Random(seed);
     String before = "name-" + Long.toHexString(random.nextLong());
     String after = "-end";
-    Buffer body = new Buffer()
-        .writeUtf8("{\"items\":[{\"usageStartTime\":\"2026-10-01T00:00:00Z\",\"usageEndTime\":\"2026-10-02T00:00:00Z\","
-            + "\"resource\":{\"id\":\"r\",\"name\":\"" + before)
-        .write(invalid)
-        .writeUtf8(after + "\"},\"quantity\":1}]}");
+    Buffer body =
+        new Buffer()
+            .writeUtf8(
+                "{\"items\":[{\"usageStartTime\":\"2026-10-01T00:00:00Z\",\"usageEndTime\":\"2026-10-02T00:00:00Z\","
+                    + "\"resource\":{\"id\":\"r\",\"name\":\""
+                    + before)
+            .write(invalid)
+            .writeUtf8(after + "\"},\"quantity\":1}]}");
     Bounded.Outcome<AzureUtilizationRecordCollection> outcome = decode(body.readByteArray());
     if (!outcome.ok()) {
-      throw new AssertionError("invalid UTF-8 inside a string must be replaced, not refused", outcome.thrown());
+      throw new AssertionError(
+          "invalid UTF-8 inside a string must be replaced, not refused", outcome.thrown());
     }
     String name = outcome.value().getItems().get(0).getResource().getName();
     String expected = before + new Buffer().write(invalid).readUtf8() + after;
@@ -183,22 +224,39 @@ class PageDecodingPropertyTest {
     String nested = "[".repeat(depth) + "1" + "]".repeat(depth);
     String objects = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
     String value = depth % 2 == 0 ? nested : objects;
-    String record = "{\"usageStartTime\":\"2026-10-01T00:00:00Z\",\"usageEndTime\":\"2026-10-02T00:00:00Z\","
-        + "\"resource\":{\"id\":\"r\"},\"quantity\":1,%s}";
+    String record =
+        "{\"usageStartTime\":\"2026-10-01T00:00:00Z\",\"usageEndTime\":\"2026-10-02T00:00:00Z\","
+            + "\"resource\":{\"id\":\"r\"},\"quantity\":1,%s}";
     String json;
     switch (place) {
       case "unknown field":
         json = "{\"items\":[" + String.format(record, "\"x\":" + value) + "]}";
         break;
       case "tags":
-        json = "{\"items\":[" + String.format(record, "\"instanceData\":{\"resourceUri\":\"u\",\"tags\":{\"t\":" + value + "}}") + "]}";
+        json =
+            "{\"items\":["
+                + String.format(
+                    record,
+                    "\"instanceData\":{\"resourceUri\":\"u\",\"tags\":{\"t\":" + value + "}}")
+                + "]}";
         break;
       case "tags as a JSON string":
-        json = "{\"items\":[" + String.format(record, "\"instanceData\":{\"resourceUri\":\"u\",\"tags\":"
-            + quote("{\"t\":" + value + "}") + "}") + "]}";
+        json =
+            "{\"items\":["
+                + String.format(
+                    record,
+                    "\"instanceData\":{\"resourceUri\":\"u\",\"tags\":"
+                        + quote("{\"t\":" + value + "}")
+                        + "}")
+                + "]}";
         break;
       case "instanceData as a JSON string":
-        json = "{\"items\":[" + String.format(record, "\"instanceData\":" + quote("{\"resourceUri\":\"u\",\"x\":" + value + "}")) + "]}";
+        json =
+            "{\"items\":["
+                + String.format(
+                    record,
+                    "\"instanceData\":" + quote("{\"resourceUri\":\"u\",\"x\":" + value + "}"))
+                + "]}";
         break;
       case "items":
         json = "{\"items\":" + value + "}";
@@ -206,7 +264,8 @@ class PageDecodingPropertyTest {
       default:
         json = value;
     }
-    Bounded.Outcome<AzureUtilizationRecordCollection> outcome = decode(json.getBytes(StandardCharsets.UTF_8));
+    Bounded.Outcome<AzureUtilizationRecordCollection> outcome =
+        decode(json.getBytes(StandardCharsets.UTF_8));
     if (!outcome.ok()) {
       assertDocumented(outcome.thrown());
     }
@@ -220,24 +279,40 @@ class PageDecodingPropertyTest {
 
   @Provide
   Arbitrary<Integer> depths() {
-    // Around 32, 64 and 128, where Moshi's writer grows its stack; 255-257, its nesting limit; and far past it.
+    // Around 32, 64 and 128, where Moshi's writer grows its stack; 255-257, its nesting limit; and
+    // far past it.
     return Arbitraries.oneOf(
         Arbitraries.integers().between(1, 400),
-        Arbitraries.of(30, 31, 32, 33, 34, 62, 63, 64, 65, 66, 126, 127, 128, 129, 130, 254, 255, 256, 257, 10_000, 200_000));
+        Arbitraries.of(
+            30, 31, 32, 33, 34, 62, 63, 64, 65, 66, 126, 127, 128, 129, 130, 254, 255, 256, 257,
+            10_000, 200_000));
   }
 
   @Provide
   Arbitrary<String> nestingPlaces() {
-    return Arbitraries.of("unknown field", "tags", "tags as a JSON string", "instanceData as a JSON string", "items", "root");
+    return Arbitraries.of(
+        "unknown field",
+        "tags",
+        "tags as a JSON string",
+        "instanceData as a JSON string",
+        "items",
+        "root");
   }
 
   @Provide
   Arbitrary<byte[]> invalidUtf8() {
     return Arbitraries.of(
-        new byte[] {(byte) 0x80}, new byte[] {(byte) 0xbf}, new byte[] {(byte) 0xc0, (byte) 0xaf},
-        new byte[] {(byte) 0xc3}, new byte[] {(byte) 0xe2, (byte) 0x82}, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
-        new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x98}, new byte[] {(byte) 0xf5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
-        new byte[] {(byte) 0xff}, new byte[] {(byte) 0xfe, (byte) 0xff}, new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+        new byte[] {(byte) 0x80},
+        new byte[] {(byte) 0xbf},
+        new byte[] {(byte) 0xc0, (byte) 0xaf},
+        new byte[] {(byte) 0xc3},
+        new byte[] {(byte) 0xe2, (byte) 0x82},
+        new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+        new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x98},
+        new byte[] {(byte) 0xf5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+        new byte[] {(byte) 0xff},
+        new byte[] {(byte) 0xfe, (byte) 0xff},
+        new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
         new byte[] {(byte) 0xe0, (byte) 0x80, (byte) 0xaf});
   }
 
@@ -253,13 +328,19 @@ class PageDecodingPropertyTest {
     throw new AssertionError("undocumented failure: " + thrown, thrown);
   }
 
-  /** Fields the record cannot do without, and decimals, keep their meaning whatever replaced them. */
-  private static void assertStrictFieldsKept(String field, String replacement, AzureUtilizationRecord got) {
+  /**
+   * Fields the record cannot do without, and decimals, keep their meaning whatever replaced them.
+   */
+  private static void assertStrictFieldsKept(
+      String field, String replacement, AzureUtilizationRecord got) {
     if (field.equals("quantity")) {
       assertThat(got.getQuantity()).isEqualTo(new BigDecimal(scalarText(replacement)));
     }
-    if (field.equals("usageStartTime") || field.equals("usageEndTime") || field.equals("resource")) {
-      throw new AssertionError(field + " replaced with " + abbreviate(replacement) + " was accepted: " + got);
+    if (field.equals("usageStartTime")
+        || field.equals("usageEndTime")
+        || field.equals("resource")) {
+      throw new AssertionError(
+          field + " replaced with " + abbreviate(replacement) + " was accepted: " + got);
     }
     if (field.equals("resource.id")) {
       assertThat(got.getResource().getId()).isEqualTo(scalarText(replacement));
@@ -267,27 +348,43 @@ class PageDecodingPropertyTest {
   }
 
   /** {@code expected} with the field at {@code field} taken from {@code got}. */
-  private static AzureUtilizationRecord withField(AzureUtilizationRecord expected, String field, AzureUtilizationRecord got) {
+  private static AzureUtilizationRecord withField(
+      AzureUtilizationRecord expected, String field, AzureUtilizationRecord got) {
     AzureUtilizationRecord.Builder b = expected.toBuilder();
     String[] names = field.split("\\.");
     switch (names[0]) {
-      case "usageStartTime": return b.usageStartTime(got.getUsageStartTime()).build();
-      case "usageEndTime": return b.usageEndTime(got.getUsageEndTime()).build();
-      case "quantity": return b.quantity(got.getQuantity()).build();
-      case "unit": return b.unit(got.getUnit()).build();
-      case "infoFields": return b.infoFields(got.getInfoFields()).build();
-      case "attributes": return b.attributes(got.getAttributes()).build();
+      case "usageStartTime":
+        return b.usageStartTime(got.getUsageStartTime()).build();
+      case "usageEndTime":
+        return b.usageEndTime(got.getUsageEndTime()).build();
+      case "quantity":
+        return b.quantity(got.getQuantity()).build();
+      case "unit":
+        return b.unit(got.getUnit()).build();
+      case "infoFields":
+        return b.infoFields(got.getInfoFields()).build();
+      case "attributes":
+        return b.attributes(got.getAttributes()).build();
       case "resource":
         if (names.length == 1) {
           return b.resource(got.getResource()).build();
         }
         AzureResource.Builder r = expected.getResource().toBuilder();
         switch (names[1]) {
-          case "id": r.id(got.getResource().getId()); break;
-          case "name": r.name(got.getResource().getName()); break;
-          case "category": r.category(got.getResource().getCategory()); break;
-          case "subcategory": r.subcategory(got.getResource().getSubcategory()); break;
-          default: r.region(got.getResource().getRegion());
+          case "id":
+            r.id(got.getResource().getId());
+            break;
+          case "name":
+            r.name(got.getResource().getName());
+            break;
+          case "category":
+            r.category(got.getResource().getCategory());
+            break;
+          case "subcategory":
+            r.subcategory(got.getResource().getSubcategory());
+            break;
+          default:
+            r.region(got.getResource().getRegion());
         }
         return b.resource(r.build()).build();
       case "instanceData":
@@ -296,12 +393,23 @@ class PageDecodingPropertyTest {
         }
         AzureInstanceData.Builder d = expected.getInstanceData().toBuilder();
         switch (names[1]) {
-          case "resourceUri": d.resourceUri(got.getInstanceData().getResourceUri()); break;
-          case "location": d.location(got.getInstanceData().getLocation()); break;
-          case "partNumber": d.partNumber(got.getInstanceData().getPartNumber()); break;
-          case "orderNumber": d.orderNumber(got.getInstanceData().getOrderNumber()); break;
-          case "tags": d.tags(got.getInstanceData().getTags()); break;
-          default: d.additionalInfo(got.getInstanceData().getAdditionalInfo());
+          case "resourceUri":
+            d.resourceUri(got.getInstanceData().getResourceUri());
+            break;
+          case "location":
+            d.location(got.getInstanceData().getLocation());
+            break;
+          case "partNumber":
+            d.partNumber(got.getInstanceData().getPartNumber());
+            break;
+          case "orderNumber":
+            d.orderNumber(got.getInstanceData().getOrderNumber());
+            break;
+          case "tags":
+            d.tags(got.getInstanceData().getTags());
+            break;
+          default:
+            d.additionalInfo(got.getInstanceData().getAdditionalInfo());
         }
         return b.instanceData(d.build()).build();
       default:
@@ -312,15 +420,22 @@ class PageDecodingPropertyTest {
   /** Equal lists, or a failure that shows both sides with every non-ASCII character escaped. */
   static void assertSame(Object expected, Object actual, String json) {
     if (!expected.equals(actual)) {
-      throw new AssertionError("decoded differently from the intended value\n  intended: " + escape(expected.toString())
-          + "\n  decoded:  " + escape(actual.toString()) + "\n  json: " + escape(json));
+      throw new AssertionError(
+          "decoded differently from the intended value\n  intended: "
+              + escape(expected.toString())
+              + "\n  decoded:  "
+              + escape(actual.toString())
+              + "\n  json: "
+              + escape(json));
     }
   }
 
   static boolean hasLoneSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return true;

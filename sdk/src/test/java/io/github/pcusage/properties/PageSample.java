@@ -82,10 +82,17 @@ final class PageSample {
     sample.page.put("items", null); // rendered from recordJson
     sample.page.put(
         "links",
-        new Obj().put("self", new Obj()
-            .put("uri", "\"customers/c/subscriptions/s/utilizations/azure?start_time=x&size=" + count + "\"")
-            .put("method", "\"GET\"")
-            .put("headers", "[]")));
+        new Obj()
+            .put(
+                "self",
+                new Obj()
+                    .put(
+                        "uri",
+                        "\"customers/c/subscriptions/s/utilizations/azure?start_time=x&size="
+                            + count
+                            + "\"")
+                    .put("method", "\"GET\"")
+                    .put("headers", "[]")));
     sample.page.put("attributes", new Obj().put("objectType", "\"Collection\""));
     if (random.nextInt(3) == 0) {
       sample.page.put("x-unknown-" + random.nextInt(100), unknownValue(random));
@@ -116,10 +123,17 @@ final class PageSample {
       String value = JsonText.text(random, 30);
       resourceJson.put(field, JsonText.quote(value, random));
       switch (field) {
-        case "name": resource.name(value); break;
-        case "category": resource.category(value); break;
-        case "subcategory": resource.subcategory(value); break;
-        default: resource.region(value);
+        case "name":
+          resource.name(value);
+          break;
+        case "category":
+          resource.category(value);
+          break;
+        case "subcategory":
+          resource.subcategory(value);
+          break;
+        default:
+          resource.region(value);
       }
     }
     json.put("resource", resourceJson);
@@ -194,18 +208,35 @@ final class PageSample {
     int unit = (int) Math.pow(10, 9 - digits);
     nanos = nanos / unit * unit;
     LocalDateTime local =
-        LocalDateTime.of(1 + random.nextInt(9999), 1 + random.nextInt(12), 1 + random.nextInt(28),
-            random.nextInt(24), random.nextInt(60), random.nextInt(60), nanos);
-    ZoneOffset offset = ZoneOffset.ofTotalSeconds((random.nextInt(18 * 4 * 2 + 1) - 18 * 4) * 15 * 60);
+        LocalDateTime.of(
+            1 + random.nextInt(9999),
+            1 + random.nextInt(12),
+            1 + random.nextInt(28),
+            random.nextInt(24),
+            random.nextInt(60),
+            random.nextInt(60),
+            nanos);
+    ZoneOffset offset =
+        ZoneOffset.ofTotalSeconds((random.nextInt(18 * 4 * 2 + 1) - 18 * 4) * 15 * 60);
     return OffsetDateTime.of(local, offset);
   }
 
-  /** {@code yyyy-MM-ddTHH:mm:ss[.f...](Z|+hh:mm)}, with as many fraction digits as the value needs or more. */
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss[.f...](Z|+hh:mm)}, with as many fraction digits as the value needs
+   * or more.
+   */
   static String dateText(OffsetDateTime value, Random random) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%04d-%02d-%02d%c%02d:%02d:%02d", value.getYear(), value.getMonthValue(),
-        value.getDayOfMonth(), random.nextInt(10) == 0 ? 't' : 'T', value.getHour(), value.getMinute(),
-        value.getSecond()));
+    out.append(
+        String.format(
+            "%04d-%02d-%02d%c%02d:%02d:%02d",
+            value.getYear(),
+            value.getMonthValue(),
+            value.getDayOfMonth(),
+            random.nextInt(10) == 0 ? 't' : 'T',
+            value.getHour(),
+            value.getMinute(),
+            value.getSecond()));
     int nanos = value.getNano();
     if (nanos != 0 || random.nextInt(4) == 0) {
       String fraction = String.format("%09d", nanos);
@@ -263,11 +294,16 @@ final class PageSample {
   /** A value of an unknown field: any JSON, nested a little. */
   static String unknownValue(Random random) {
     switch (random.nextInt(6)) {
-      case 0: return "null";
-      case 1: return "[1,\"a\",{\"b\":[true,false,null]},-0.5e-7]";
-      case 2: return "{\"nested\":{\"deeper\":[[],{}]}}";
-      case 3: return JsonText.quote(JsonText.text(random, 20), random);
-      case 4: return decimalText(random);
+      case 0:
+        return "null";
+      case 1:
+        return "[1,\"a\",{\"b\":[true,false,null]},-0.5e-7]";
+      case 2:
+        return "{\"nested\":{\"deeper\":[[],{}]}}";
+      case 3:
+        return JsonText.quote(JsonText.text(random, 20), random);
+      case 4:
+        return decimalText(random);
       default:
         int depth = 1 + random.nextInt(100);
         return "[".repeat(depth) + "]".repeat(depth);
@@ -295,7 +331,8 @@ final class PageSample {
         out.append('\n').append("  ".repeat(depth + 1));
       }
       String key = obj.keys.get(i);
-      out.append(key.startsWith("\u0000") ? key.substring(1) : "\"" + key + "\"").append(pretty ? ": " : ":");
+      out.append(key.startsWith("\u0000") ? key.substring(1) : "\"" + key + "\"")
+          .append(pretty ? ": " : ":");
       Object value = obj.values.get(i);
       if (obj == page && key.equals("items") && value == null) {
         out.append('[');
@@ -339,7 +376,9 @@ final class PageSample {
       List<String> names = new ArrayList<>(prefix);
       names.add(key);
       paths.add(new FieldPath(record, names));
-      if (obj.values.get(i) instanceof Obj && !key.equals("infoFields") && !key.equals("tags")
+      if (obj.values.get(i) instanceof Obj
+          && !key.equals("infoFields")
+          && !key.equals("tags")
           && !key.equals("additionalInfo")) {
         collect((Obj) obj.values.get(i), record, names, paths);
       }

@@ -35,8 +35,13 @@ class QueryValidationPropertyTest {
   @BeforeContainer
   static void start() throws Exception {
     server = new EchoServer();
-    client = PartnerCenterClient.builder().baseUrl(server.baseUrl()).tokenProvider(TokenProvider.of("t"))
-        .retryPolicy(RetryPolicy.none()).prefetch(false).build();
+    client =
+        PartnerCenterClient.builder()
+            .baseUrl(server.baseUrl())
+            .tokenProvider(TokenProvider.of("t"))
+            .retryPolicy(RetryPolicy.none())
+            .prefetch(false)
+            .build();
   }
 
   @AfterContainer
@@ -51,13 +56,20 @@ class QueryValidationPropertyTest {
       @ForAll("times") OffsetDateTime end,
       @ForAll("granularities") Granularity granularity,
       @ForAll("sizes") int size,
-      @ForAll boolean details) throws Exception {
+      @ForAll boolean details)
+      throws Exception {
     server.drain();
     String expectedField = expectedRefusal(start, end, granularity, size);
     UtilizationQuery query;
     try {
-      query = UtilizationQuery.builder().startTime(start).endTime(end).granularity(granularity).pageSize(size)
-          .showDetails(details).build();
+      query =
+          UtilizationQuery.builder()
+              .startTime(start)
+              .endTime(end)
+              .granularity(granularity)
+              .pageSize(size)
+              .showDetails(details)
+              .build();
     } catch (IllegalArgumentException e) {
       assertThat(expectedField).as("refused: " + e.getMessage()).isNotNull();
       assertThat(e.getMessage()).startsWith(expectedField);
@@ -82,7 +94,8 @@ class QueryValidationPropertyTest {
   }
 
   /** The field {@code build()} must name, in the order it checks them, or null. */
-  private static String expectedRefusal(OffsetDateTime start, OffsetDateTime end, Granularity g, int size) {
+  private static String expectedRefusal(
+      OffsetDateTime start, OffsetDateTime end, Granularity g, int size) {
     if (start == null) {
       return "startTime";
     }
@@ -105,17 +118,31 @@ class QueryValidationPropertyTest {
   Arbitrary<OffsetDateTime> times() {
     Arbitrary<LocalDateTime> local =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(-86_400L * 365 * 200, 86_400L * 365 * 200)
-                .map(s -> LocalDateTime.of(2026, 10, 1, 0, 0).plusSeconds(s))),
-            net.jqwik.api.Tuple.of(1, Arbitraries.of(LocalDateTime.MIN, LocalDateTime.MAX,
-                LocalDateTime.of(-1, 1, 1, 0, 0), LocalDateTime.of(10_000, 1, 1, 0, 0), LocalDateTime.of(0, 1, 1, 0, 0))));
-    Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.integers().between(0, 999_999_999),
-        Arbitraries.of(0, 1, 100, 999_999_999, 500_000_000));
-    Arbitrary<ZoneOffset> offsets = Arbitraries.oneOf(
-        Arbitraries.integers().between(-18 * 3600, 18 * 3600).map(ZoneOffset::ofTotalSeconds),
-        Arbitraries.of(ZoneOffset.UTC, ZoneOffset.MIN, ZoneOffset.MAX, ZoneOffset.ofHoursMinutes(5, 30)));
-    Arbitrary<OffsetDateTime> times = Combinators.combine(local, nanos, offsets)
-        .as((l, n, o) -> OffsetDateTime.of(l.truncatedTo(ChronoUnit.SECONDS).withNano(n), o));
+            net.jqwik.api.Tuple.of(
+                6,
+                Arbitraries.longs()
+                    .between(-86_400L * 365 * 200, 86_400L * 365 * 200)
+                    .map(s -> LocalDateTime.of(2026, 10, 1, 0, 0).plusSeconds(s))),
+            net.jqwik.api.Tuple.of(
+                1,
+                Arbitraries.of(
+                    LocalDateTime.MIN,
+                    LocalDateTime.MAX,
+                    LocalDateTime.of(-1, 1, 1, 0, 0),
+                    LocalDateTime.of(10_000, 1, 1, 0, 0),
+                    LocalDateTime.of(0, 1, 1, 0, 0))));
+    Arbitrary<Integer> nanos =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(0, 999_999_999),
+            Arbitraries.of(0, 1, 100, 999_999_999, 500_000_000));
+    Arbitrary<ZoneOffset> offsets =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(-18 * 3600, 18 * 3600).map(ZoneOffset::ofTotalSeconds),
+            Arbitraries.of(
+                ZoneOffset.UTC, ZoneOffset.MIN, ZoneOffset.MAX, ZoneOffset.ofHoursMinutes(5, 30)));
+    Arbitrary<OffsetDateTime> times =
+        Combinators.combine(local, nanos, offsets)
+            .as((l, n, o) -> OffsetDateTime.of(l.truncatedTo(ChronoUnit.SECONDS).withNano(n), o));
     return times.injectNull(0.03);
   }
 
@@ -126,7 +153,9 @@ class QueryValidationPropertyTest {
 
   @Provide
   Arbitrary<Integer> sizes() {
-    return Arbitraries.oneOf(Arbitraries.integers().between(-5, 1005), Arbitraries.integers(),
+    return Arbitraries.oneOf(
+        Arbitraries.integers().between(-5, 1005),
+        Arbitraries.integers(),
         Arbitraries.of(0, 1, 1000, 1001, Integer.MIN_VALUE, Integer.MAX_VALUE));
   }
 }

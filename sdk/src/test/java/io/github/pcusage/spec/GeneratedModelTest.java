@@ -32,18 +32,29 @@ class GeneratedModelTest {
 
   private static List<Path> generatedJavaFiles() throws IOException {
     try (Stream<Path> files = Files.walk(SpecFiles.generatedSources())) {
-      return files.filter(file -> file.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+      return files
+          .filter(file -> file.toString().endsWith(".java"))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
   @Test
   void keyValuePairToStringNeverPrintsTheValue() {
-    assertThat(token().toString()).contains("MS-ContinuationToken").doesNotContain(SECRET).doesNotContain("eyJ");
+    assertThat(token().toString())
+        .contains("MS-ContinuationToken")
+        .doesNotContain(SECRET)
+        .doesNotContain("eyJ");
   }
 
   @Test
   void linkToStringNeverPrintsItsHeaderValues() {
-    Link link = Link.builder().uri("customers/C/x").method(HttpMethod.GET).headers(List.of(token())).build();
+    Link link =
+        Link.builder()
+            .uri("customers/C/x")
+            .method(HttpMethod.GET)
+            .headers(List.of(token()))
+            .build();
 
     assertThat(link.toString()).contains("customers/C/x").doesNotContain(SECRET);
   }
@@ -56,7 +67,13 @@ class GeneratedModelTest {
   @Test
   void builderSetsEveryFieldAndToBuilderCopiesThem() {
     AzureResource resource =
-        AzureResource.builder().id("id").name("name").category("cat").subcategory("sub").region("West Europe").build();
+        AzureResource.builder()
+            .id("id")
+            .name("name")
+            .category("cat")
+            .subcategory("sub")
+            .region("West Europe")
+            .build();
 
     AzureResource copy = resource.toBuilder().region("EU West").build();
 
@@ -83,14 +100,17 @@ class GeneratedModelTest {
   void listsAreUnmodifiable() {
     Link link = Link.builder().uri("u").headers(new ArrayList<>(List.of(token()))).build();
 
-    assertThatThrownBy(() -> link.getHeaders().add(token())).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> link.getHeaders().add(token()))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
   void mapsAreUnmodifiable() {
-    AzureInstanceData data = AzureInstanceData.builder().resourceUri("/s").tags(new HashMap<>(Map.of("a", "b"))).build();
+    AzureInstanceData data =
+        AzureInstanceData.builder().resourceUri("/s").tags(new HashMap<>(Map.of("a", "b"))).build();
 
-    assertThatThrownBy(() -> data.getTags().put("c", "d")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> data.getTags().put("c", "d"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -137,7 +157,8 @@ class GeneratedModelTest {
     assertThat(files)
         .as("generated sources under %s", SpecFiles.generatedSources())
         .extracting(file -> file.getFileName().toString())
-        .contains("UtilizationApi.java", "UsageSummaryApi.java", "KeyValuePair.java", "Granularity.java");
+        .contains(
+            "UtilizationApi.java", "UsageSummaryApi.java", "KeyValuePair.java", "Granularity.java");
     for (Path file : files) {
       List<String> lines = Files.readAllLines(file, UTF_8);
       assertThat(lines.get(0)).as(file.toString()).isEqualTo("/*");
@@ -163,10 +184,13 @@ class GeneratedModelTest {
 
   @Test
   void javadocEscapesDescriptionTextAsHtml() throws IOException {
-    Path throttlingError = SpecFiles.generatedSources().resolve("io/github/pcusage/model/ThrottlingError.java");
+    Path throttlingError =
+        SpecFiles.generatedSources().resolve("io/github/pcusage/model/ThrottlingError.java");
 
-    // ThrottlingError.message's description is: What to do, for example "Rate limit is exceeded. ..."
+    // ThrottlingError.message's description is: What to do, for example "Rate limit is exceeded.
+    // ..."
     assertThat(Files.readString(throttlingError, UTF_8))
-        .contains("* What to do, for example &quot;Rate limit is exceeded. Try again in 57 seconds.&quot;");
+        .contains(
+            "* What to do, for example &quot;Rate limit is exceeded. Try again in 57 seconds.&quot;");
   }
 }

@@ -50,10 +50,13 @@ class GeneratedRetrofitApiTest {
               + "'quantity':24.000000000000000000,'unit':'1 Hour','infoFields':{}}],"
               + "'links':{'self':{'uri':'customers/C1/subscriptions/S1/utilizations/azure','method':'GET','headers':[]},"
               + "'next':{'uri':'customers/C1/subscriptions/S1/utilizations/azure?seek_operation=Next','method':'GET',"
-              + "'headers':[{'key':'MS-ContinuationToken','value':'" + TOKEN + "'}]}},"
+              + "'headers':[{'key':'MS-ContinuationToken','value':'"
+              + TOKEN
+              + "'}]}},"
               + "'attributes':{'objectType':'Collection'}}");
 
-  private static final String LAST_PAGE = json("{'totalCount':0,'items':[],'links':{'self':{'uri':'x'}}}");
+  private static final String LAST_PAGE =
+      json("{'totalCount':0,'items':[],'links':{'self':{'uri':'x'}}}");
 
   private static final String SUMMARY =
       json(
@@ -72,7 +75,8 @@ class GeneratedRetrofitApiTest {
   /** Formats OffsetDateTime query values as ISO-8601 with their offset, seconds always written. */
   static final class IsoOffsetDateTimeConverterFactory extends Converter.Factory {
     @Override
-    public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    public Converter<?, String> stringConverter(
+        Type type, Annotation[] annotations, Retrofit retrofit) {
       if (type != OffsetDateTime.class) {
         return null;
       }
@@ -85,10 +89,7 @@ class GeneratedRetrofitApiTest {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     client =
-        new OkHttpClient.Builder()
-            .proxy(Proxy.NO_PROXY)
-            .callTimeout(10, TimeUnit.SECONDS)
-            .build();
+        new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).callTimeout(10, TimeUnit.SECONDS).build();
     Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(server.url("/v1/"))
@@ -114,7 +115,10 @@ class GeneratedRetrofitApiTest {
   }
 
   private static MockResponse json200(String body) {
-    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json; charset=utf-8").setBody(body);
+    return new MockResponse()
+        .setResponseCode(200)
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .setBody(body);
   }
 
   @Test
@@ -123,20 +127,30 @@ class GeneratedRetrofitApiTest {
 
     utilizationApi
         .listAzureUtilizations(
-            "C1", "S1",
+            "C1",
+            "S1",
             OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 0, ZoneOffset.ofHours(-7)),
             OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC),
-            Granularity.DAILY, true, 1000, null,
-            "req-1", "corr-1", "cv-1", null)
+            Granularity.DAILY,
+            true,
+            1000,
+            null,
+            "req-1",
+            "corr-1",
+            "cv-1",
+            null)
         .execute();
 
     RecordedRequest request = takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
-    assertThat(request.getRequestUrl().encodedPath()).isEqualTo("/v1/customers/C1/subscriptions/S1/utilizations/azure");
+    assertThat(request.getRequestUrl().encodedPath())
+        .isEqualTo("/v1/customers/C1/subscriptions/S1/utilizations/azure");
     assertThat(request.getRequestUrl().queryParameterNames())
         .containsExactly("start_time", "end_time", "granularity", "show_details", "size");
-    assertThat(request.getRequestUrl().queryParameter("start_time")).isEqualTo("2026-10-01T00:00:00-07:00");
-    assertThat(request.getRequestUrl().queryParameter("end_time")).isEqualTo("2026-11-01T00:00:00Z");
+    assertThat(request.getRequestUrl().queryParameter("start_time"))
+        .isEqualTo("2026-10-01T00:00:00-07:00");
+    assertThat(request.getRequestUrl().queryParameter("end_time"))
+        .isEqualTo("2026-11-01T00:00:00Z");
     assertThat(request.getRequestUrl().queryParameter("granularity")).isEqualTo("daily");
     assertThat(request.getRequestUrl().queryParameter("show_details")).isEqualTo("true");
     assertThat(request.getRequestUrl().queryParameter("size")).isEqualTo("1000");
@@ -153,16 +167,26 @@ class GeneratedRetrofitApiTest {
 
     utilizationApi
         .listAzureUtilizations(
-            "C1", "S1",
+            "C1",
+            "S1",
             OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 0, ZoneOffset.ofHours(2)),
             OffsetDateTime.of(2026, 10, 2, 0, 0, 0, 500_000_000, ZoneOffset.ofHours(2)),
-            null, null, null, null, null, null, null, null)
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null)
         .execute();
 
     RecordedRequest request = takeRequest();
     assertThat(request.getPath()).contains("start_time=2026-10-01T00%3A00%3A00%2B02%3A00");
-    assertThat(request.getRequestUrl().queryParameter("start_time")).isEqualTo("2026-10-01T00:00:00+02:00");
-    assertThat(request.getRequestUrl().queryParameter("end_time")).isEqualTo("2026-10-02T00:00:00.5+02:00");
+    assertThat(request.getRequestUrl().queryParameter("start_time"))
+        .isEqualTo("2026-10-01T00:00:00+02:00");
+    assertThat(request.getRequestUrl().queryParameter("end_time"))
+        .isEqualTo("2026-10-02T00:00:00.5+02:00");
   }
 
   @Test
@@ -171,10 +195,18 @@ class GeneratedRetrofitApiTest {
 
     utilizationApi
         .listAzureUtilizations(
-            "C1", "S1",
+            "C1",
+            "S1",
             OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 0, ZoneOffset.UTC),
             OffsetDateTime.of(2026, 10, 2, 0, 0, 0, 0, ZoneOffset.UTC),
-            Granularity.HOURLY, false, 50, null, null, null, null, null)
+            Granularity.HOURLY,
+            false,
+            50,
+            null,
+            null,
+            null,
+            null,
+            null)
         .execute();
 
     RecordedRequest request = takeRequest();
@@ -188,7 +220,8 @@ class GeneratedRetrofitApiTest {
     server.enqueue(json200(LAST_PAGE));
 
     utilizationApi
-        .listAzureUtilizations("C1", "S1", null, null, null, null, null, null, null, null, null, null)
+        .listAzureUtilizations(
+            "C1", "S1", null, null, null, null, null, null, null, null, null, null)
         .execute();
 
     RecordedRequest request = takeRequest();
@@ -203,11 +236,23 @@ class GeneratedRetrofitApiTest {
 
     utilizationApi
         .listAzureUtilizations(
-            "C1", "S1", null, null, null, null, null, SeekOperation.NEXT, "req-2", "corr-1", null, TOKEN)
+            "C1",
+            "S1",
+            null,
+            null,
+            null,
+            null,
+            null,
+            SeekOperation.NEXT,
+            "req-2",
+            "corr-1",
+            null,
+            TOKEN)
         .execute();
 
     RecordedRequest request = takeRequest();
-    assertThat(request.getPath()).isEqualTo("/v1/customers/C1/subscriptions/S1/utilizations/azure?seek_operation=Next");
+    assertThat(request.getPath())
+        .isEqualTo("/v1/customers/C1/subscriptions/S1/utilizations/azure?seek_operation=Next");
     assertThat(request.getHeader("MS-ContinuationToken")).isEqualTo(TOKEN);
   }
 
@@ -217,25 +262,31 @@ class GeneratedRetrofitApiTest {
 
     Response<AzureUtilizationRecordCollection> response =
         utilizationApi
-            .listAzureUtilizations("C1", "S1", null, null, null, null, null, null, null, null, null, null)
+            .listAzureUtilizations(
+                "C1", "S1", null, null, null, null, null, null, null, null, null, null)
             .execute();
 
     assertThat(response.code()).isEqualTo(200);
     AzureUtilizationRecordCollection page = response.body();
     assertThat(page.getTotalCount()).isEqualTo(1);
-    assertThat(page.getItems()).singleElement().satisfies(record -> {
-      assertThat(record.getQuantity()).isEqualTo(new BigDecimal("24.000000000000000000"));
-      assertThat(record.getUsageStartTime())
-          .isEqualTo(OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 123_456_700, ZoneOffset.ofHours(2)));
-      assertThat(record.getResource().getName()).isEqualTo("D2s v3");
-    });
+    assertThat(page.getItems())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getQuantity()).isEqualTo(new BigDecimal("24.000000000000000000"));
+              assertThat(record.getUsageStartTime())
+                  .isEqualTo(
+                      OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 123_456_700, ZoneOffset.ofHours(2)));
+              assertThat(record.getResource().getName()).isEqualTo("D2s v3");
+            });
     assertThat(page.getLinks().getNext().getMethod()).isEqualTo(HttpMethod.GET);
     assertThat(page.getLinks().getNext().getHeaders())
         .singleElement()
-        .satisfies(header -> {
-          assertThat(header.getKey()).isEqualTo("MS-ContinuationToken");
-          assertThat(header.getValue()).isEqualTo(TOKEN);
-        });
+        .satisfies(
+            header -> {
+              assertThat(header.getKey()).isEqualTo("MS-ContinuationToken");
+              assertThat(header.getValue()).isEqualTo(TOKEN);
+            });
   }
 
   @Test
@@ -244,7 +295,8 @@ class GeneratedRetrofitApiTest {
 
     Response<AzureUtilizationRecordCollection> response =
         utilizationApi
-            .listAzureUtilizations("C1", "S1", null, null, null, null, null, null, null, null, null, null)
+            .listAzureUtilizations(
+                "C1", "S1", null, null, null, null, null, null, null, null, null, null)
             .execute();
 
     assertThat(response.code()).isEqualTo(204);
@@ -262,12 +314,14 @@ class GeneratedRetrofitApiTest {
 
     Response<AzureUtilizationRecordCollection> response =
         utilizationApi
-            .listAzureUtilizationsNext("customers/C1/subscriptions/S1/utilizations/azure?seek_operation=Next", headers)
+            .listAzureUtilizationsNext(
+                "customers/C1/subscriptions/S1/utilizations/azure?seek_operation=Next", headers)
             .execute();
 
     RecordedRequest request = takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
-    assertThat(request.getPath()).isEqualTo("/v1/customers/C1/subscriptions/S1/utilizations/azure?seek_operation=Next");
+    assertThat(request.getPath())
+        .isEqualTo("/v1/customers/C1/subscriptions/S1/utilizations/azure?seek_operation=Next");
     assertThat(request.getHeader("MS-ContinuationToken")).isEqualTo(TOKEN);
     assertThat(request.getHeader("ms-correlationid")).isEqualTo("corr-1");
     assertThat(request.getHeader("ms-requestid")).isEqualTo("req-3");
@@ -300,7 +354,8 @@ class GeneratedRetrofitApiTest {
     assertThat(summary.getTotalCost()).isEqualTo(new BigDecimal("120.56829999999959047160"));
     assertThat(summary.getUsdTotalCost()).isEqualTo(new BigDecimal("131.40000000000000012345"));
     assertThat(summary.getCurrencyCode()).isEqualTo("EUR");
-    assertThat(summary.getBillingStartDate()).isEqualTo(OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+    assertThat(summary.getBillingStartDate())
+        .isEqualTo(OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 0, ZoneOffset.UTC));
   }
 
   @Test

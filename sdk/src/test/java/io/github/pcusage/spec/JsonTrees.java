@@ -22,7 +22,9 @@ import okio.Buffer;
 final class JsonTrees {
   private JsonTrees() {}
 
-  /** Parses JSON text into a tree of maps, lists, BigDecimal, OffsetDateTime, String and Boolean. */
+  /**
+   * Parses JSON text into a tree of maps, lists, BigDecimal, OffsetDateTime, String and Boolean.
+   */
   static Object parse(String json) throws IOException {
     JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
     Object tree = read(reader);
@@ -77,7 +79,8 @@ final class JsonTrees {
    * stringOrNumberMembers} may hold a number on one side and a string with the same text on the
    * other (the spec types those as string-or-number and the SDK keeps them as strings).
    */
-  static List<String> differences(Object expected, Object actual, Set<String> stringOrNumberMembers) {
+  static List<String> differences(
+      Object expected, Object actual, Set<String> stringOrNumberMembers) {
     List<String> out = new ArrayList<>();
     diff(expected, actual, "$", null, stringOrNumberMembers, out);
     return out;

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The comparison the examples test relies on is strict where it must be. */
 class JsonTreesTest {
   private static List<String> differences(String expected, String actual) throws IOException {
-    return JsonTrees.differences(JsonTrees.parse(expected), JsonTrees.parse(actual), Set.of("code"));
+    return JsonTrees.differences(
+        JsonTrees.parse(expected), JsonTrees.parse(actual), Set.of("code"));
   }
 
   @Test
@@ -21,22 +22,29 @@ class JsonTreesTest {
 
   @Test
   void aRoundedDecimalIsADifference() throws IOException {
-    assertThat(differences("{\"q\":0.027483999999999993}", "{\"q\":0.027483999999999994}")).hasSize(1);
+    assertThat(differences("{\"q\":0.027483999999999993}", "{\"q\":0.027483999999999994}"))
+        .hasSize(1);
   }
 
   @Test
   void utcOffsetWrittenAsZIsNoDifference() throws IOException {
-    assertThat(differences("{\"t\":\"2026-10-01T00:00:00+00:00\"}", "{\"t\":\"2026-10-01T00:00Z\"}")).isEmpty();
+    assertThat(
+            differences("{\"t\":\"2026-10-01T00:00:00+00:00\"}", "{\"t\":\"2026-10-01T00:00Z\"}"))
+        .isEmpty();
   }
 
   @Test
   void theSameInstantAtAnotherOffsetIsADifference() throws IOException {
-    assertThat(differences("{\"t\":\"2026-10-01T02:00:00+02:00\"}", "{\"t\":\"2026-10-01T00:00:00Z\"}")).hasSize(1);
+    assertThat(
+            differences(
+                "{\"t\":\"2026-10-01T02:00:00+02:00\"}", "{\"t\":\"2026-10-01T00:00:00Z\"}"))
+        .hasSize(1);
   }
 
   @Test
   void aLostMemberIsADifferenceButMemberOrderIsNot() throws IOException {
-    assertThat(differences("{\"a\":\"x\",\"b\":[1,2]}", "{\"b\":[1,2]}")).containsExactly("$.a: lost (was String x)");
+    assertThat(differences("{\"a\":\"x\",\"b\":[1,2]}", "{\"b\":[1,2]}"))
+        .containsExactly("$.a: lost (was String x)");
     assertThat(differences("{\"a\":\"x\",\"b\":[1,2]}", "{\"b\":[1,2],\"a\":\"x\"}")).isEmpty();
   }
 

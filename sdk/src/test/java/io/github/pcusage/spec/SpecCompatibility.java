@@ -66,7 +66,8 @@ final class SpecCompatibility {
       message
           .append("The full report is in ")
           .append(report)
-          .append(".\nIf the break is intended, build with -Dspec.allowBreaking=true and note it in CHANGELOG.md.");
+          .append(
+              ".\nIf the break is intended, build with -Dspec.allowBreaking=true and note it in CHANGELOG.md.");
       return message.toString();
     }
   }
@@ -78,18 +79,23 @@ final class SpecCompatibility {
    * generated enum decodes values it does not know to {@code UNKNOWN}.
    */
   private static final OpenApiDiffOptions OPTIONS =
-      OpenApiDiffOptions.builder().configProperty("incompatible.response.enum.increased", "false").build();
+      OpenApiDiffOptions.builder()
+          .configProperty("incompatible.response.enum.increased", "false")
+          .build();
 
   /**
    * Compares {@code current} with {@code baseline}. Breaking is what openapi-diff calls
-   * incompatible, and also what breaks the generated Java API even where the wire stays
-   * compatible: a removed field (a removed getter) and a removed enum value (a removed constant),
-   * in requests and responses alike.
+   * incompatible, and also what breaks the generated Java API even where the wire stays compatible:
+   * a removed field (a removed getter) and a removed enum value (a removed constant), in requests
+   * and responses alike.
    */
   static Result compare(Path baseline, Path current) throws IOException {
     ChangedOpenApi diff =
         OpenApiCompare.fromLocations(
-            baseline.toAbsolutePath().toString(), current.toAbsolutePath().toString(), null, OPTIONS);
+            baseline.toAbsolutePath().toString(),
+            current.toAbsolutePath().toString(),
+            null,
+            OPTIONS);
     List<String> breaking = new ArrayList<>();
     for (Endpoint endpoint : diff.getMissingEndpoints()) {
       breaking.add("removed operation " + endpoint.getMethod() + " " + endpoint.getPathUrl());
@@ -103,7 +109,9 @@ final class SpecCompatibility {
     return new Result(diff, breaking, markdown(diff));
   }
 
-  /** Compares, writes the Markdown report to {@code report} whatever the outcome, and returns it. */
+  /**
+   * Compares, writes the Markdown report to {@code report} whatever the outcome, and returns it.
+   */
   static Result compareAndReport(Path baseline, Path current, Path report) throws IOException {
     Result result = compare(baseline, current);
     Files.createDirectories(report.toAbsolutePath().getParent());
@@ -115,7 +123,8 @@ final class SpecCompatibility {
    * The build's gate: compares, always writes the report, and throws an {@link AssertionError}
    * naming every breaking change unless {@code allowBreaking}.
    */
-  static Result check(Path baseline, Path current, Path report, boolean allowBreaking) throws IOException {
+  static Result check(Path baseline, Path current, Path report, boolean allowBreaking)
+      throws IOException {
     Result result = compareAndReport(baseline, current, report);
     if (result.incompatible() && !allowBreaking) {
       throw new AssertionError(result.failureMessage(baseline, current, report));
@@ -156,7 +165,8 @@ final class SpecCompatibility {
       for (ChangedParameter changed : parameters.getChanged()) {
         String name = where + ": " + changed.getIn() + " parameter " + changed.getName();
         int before = out.size();
-        if (changed.isChangeRequired() && Boolean.TRUE.equals(changed.getNewParameter().getRequired())) {
+        if (changed.isChangeRequired()
+            && Boolean.TRUE.equals(changed.getNewParameter().getRequired())) {
           out.add(name + " became required");
         }
         if (changed.getSchema() != null) {
@@ -201,11 +211,21 @@ final class SpecCompatibility {
   private static void describe(String where, ChangedSchema schema, List<String> out) {
     int before = out.size();
     if (schema.isChangedType()) {
-      out.add(where + ": type changed from " + type(schema.getOldSchema()) + " to " + type(schema.getNewSchema()));
+      out.add(
+          where
+              + ": type changed from "
+              + type(schema.getOldSchema())
+              + " to "
+              + type(schema.getNewSchema()));
     }
     if (schema.isChangeFormat()) {
       // The format picks the Java type (int32 Integer, int64 Long, date-time OffsetDateTime).
-      out.add(where + ": format changed from " + format(schema.getOldSchema()) + " to " + format(schema.getNewSchema()));
+      out.add(
+          where
+              + ": format changed from "
+              + format(schema.getOldSchema())
+              + " to "
+              + format(schema.getNewSchema()));
     }
     ChangedEnum<?> enumeration = schema.getEnumeration();
     if (enumeration != null) {

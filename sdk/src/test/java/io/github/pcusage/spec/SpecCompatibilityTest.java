@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Spec changes are safe: the spec is compared with the released baseline on every build, the
- * report is always written to {@code sdk/target/spec-changes.md}, and a breaking change fails the
- * build unless {@code -Dspec.allowBreaking=true}.
+ * Spec changes are safe: the spec is compared with the released baseline on every build, the report
+ * is always written to {@code sdk/target/spec-changes.md}, and a breaking change fails the build
+ * unless {@code -Dspec.allowBreaking=true}.
  */
 class SpecCompatibilityTest {
-  private static final String UTILIZATIONS = "/customers/{customer_id}/subscriptions/{subscription_id}/utilizations/azure";
-  private static final String USAGE_SUMMARY = "/customers/{customer_id}/subscriptions/{subscription_id}/usagesummary";
+  private static final String UTILIZATIONS =
+      "/customers/{customer_id}/subscriptions/{subscription_id}/utilizations/azure";
+  private static final String USAGE_SUMMARY =
+      "/customers/{customer_id}/subscriptions/{subscription_id}/usagesummary";
 
   @TempDir Path tempDir;
 
@@ -26,7 +28,10 @@ class SpecCompatibilityTest {
     Path report = SpecFiles.target().resolve("spec-changes.md");
 
     SpecCompatibility.check(
-        SpecFiles.baseline(), SpecFiles.spec(), report, Boolean.parseBoolean(System.getProperty("spec.allowBreaking")));
+        SpecFiles.baseline(),
+        SpecFiles.spec(),
+        report,
+        Boolean.parseBoolean(System.getProperty("spec.allowBreaking")));
 
     assertThat(report).isNotEmptyFile();
   }
@@ -83,7 +88,8 @@ class SpecCompatibilityTest {
     SpecCompatibility.Result result = againstBaseline(edited);
 
     assertThat(result.incompatible()).isTrue();
-    assertThat(result.breakingChanges).contains("GET " + UTILIZATIONS + ": removed query parameter size");
+    assertThat(result.breakingChanges)
+        .contains("GET " + UTILIZATIONS + ": removed query parameter size");
   }
 
   @Test
@@ -97,7 +103,11 @@ class SpecCompatibilityTest {
 
     assertThat(result.incompatible()).isTrue();
     assertThat(result.breakingChanges)
-        .anySatisfy(change -> assertThat(change).startsWith("GET " + UTILIZATIONS + " 200").endsWith(".items[].unit: removed field"));
+        .anySatisfy(
+            change ->
+                assertThat(change)
+                    .startsWith("GET " + UTILIZATIONS + " 200")
+                    .endsWith(".items[].unit: removed field"));
   }
 
   @Test
@@ -111,7 +121,10 @@ class SpecCompatibilityTest {
 
     assertThat(result.incompatible()).isTrue();
     assertThat(result.breakingChanges)
-        .anySatisfy(change -> assertThat(change).contains(".items[].quantity: type changed from number to string"));
+        .anySatisfy(
+            change ->
+                assertThat(change)
+                    .contains(".items[].quantity: type changed from number to string"));
   }
 
   @Test
@@ -122,25 +135,37 @@ class SpecCompatibilityTest {
 
     assertThat(result.incompatible()).isTrue();
     assertThat(result.breakingChanges)
-        .anySatisfy(change -> assertThat(change).contains("query parameter granularity").contains("removed enum values [hourly]"));
+        .anySatisfy(
+            change ->
+                assertThat(change)
+                    .contains("query parameter granularity")
+                    .contains("removed enum values [hourly]"));
   }
 
   @Test
   void detectsARemovedResponseEnumValue() throws IOException {
     Path edited =
-        editedSpec("      enum: [GET, POST, PUT, PATCH, DELETE, HEAD]\n", "      enum: [GET, POST, PUT, PATCH, DELETE]\n");
+        editedSpec(
+            "      enum: [GET, POST, PUT, PATCH, DELETE, HEAD]\n",
+            "      enum: [GET, POST, PUT, PATCH, DELETE]\n");
 
     SpecCompatibility.Result result = againstBaseline(edited);
 
     assertThat(result.incompatible()).isTrue();
     assertThat(result.breakingChanges)
-        .anySatisfy(change -> assertThat(change).contains("$.links.").endsWith(".method: removed enum values [HEAD]"));
+        .anySatisfy(
+            change ->
+                assertThat(change)
+                    .contains("$.links.")
+                    .endsWith(".method: removed enum values [HEAD]"));
   }
 
   @Test
   void acceptsAnAddedResponseEnumValueBecauseEnumsFallBackToUnknown() throws IOException {
     Path edited =
-        editedSpec("      enum: [GET, POST, PUT, PATCH, DELETE, HEAD]\n", "      enum: [GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS]\n");
+        editedSpec(
+            "      enum: [GET, POST, PUT, PATCH, DELETE, HEAD]\n",
+            "      enum: [GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS]\n");
 
     SpecCompatibility.Result result = againstBaseline(edited);
 
@@ -164,7 +189,10 @@ class SpecCompatibilityTest {
 
   @Test
   void theGateFailsOnABreakingChangeAndWritesTheReportFirst() throws IOException {
-    Path edited = editedSpec("        quantity:\n          type: number\n", "        quantity:\n          type: string\n");
+    Path edited =
+        editedSpec(
+            "        quantity:\n          type: number\n",
+            "        quantity:\n          type: string\n");
     Path report = tempDir.resolve("report.md");
 
     assertThatThrownBy(() -> SpecCompatibility.check(SpecFiles.baseline(), edited, report, false))
@@ -176,10 +204,14 @@ class SpecCompatibilityTest {
 
   @Test
   void theGateLetsABreakingChangePassWhenAllowed() throws IOException {
-    Path edited = editedSpec("        quantity:\n          type: number\n", "        quantity:\n          type: string\n");
+    Path edited =
+        editedSpec(
+            "        quantity:\n          type: number\n",
+            "        quantity:\n          type: string\n");
     Path report = tempDir.resolve("report.md");
 
-    SpecCompatibility.Result result = SpecCompatibility.check(SpecFiles.baseline(), edited, report, true);
+    SpecCompatibility.Result result =
+        SpecCompatibility.check(SpecFiles.baseline(), edited, report, true);
 
     assertThat(result.incompatible()).isTrue();
     assertThat(report).isNotEmptyFile();
@@ -190,7 +222,8 @@ class SpecCompatibilityTest {
     Path edited = editedSpec("      enum: [daily, hourly]\n", "      enum: [daily]\n");
     Path report = tempDir.resolve("spec-changes.md");
 
-    SpecCompatibility.Result result = SpecCompatibility.compareAndReport(SpecFiles.baseline(), edited, report);
+    SpecCompatibility.Result result =
+        SpecCompatibility.compareAndReport(SpecFiles.baseline(), edited, report);
 
     assertThat(result.failureMessage(SpecFiles.baseline(), edited, report))
         .contains("breaking changes")

@@ -37,10 +37,14 @@ import org.yaml.snakeyaml.nodes.Tag;
  * not from Swagger Parser's objects, so that a 20-digit decimal keeps its exact text.
  */
 class SpecExamplesTest {
-  /** One 200 of the utilization listing, two 200s of the usage summary, six shared error responses. */
+  /**
+   * One 200 of the utilization listing, two 200s of the usage summary, six shared error responses.
+   */
   private static final int EXPECTED_EXAMPLES = 9;
+
   private static final String JSON = "application/json";
-  private static final List<String> MEDIA_TYPES = List.of(JSON, "text/json", "application/xml", "text/xml");
+  private static final List<String> MEDIA_TYPES =
+      List.of(JSON, "text/json", "application/xml", "text/xml");
 
   private static final String MODEL_PACKAGE = "io.github.pcusage.model.";
   private static final String SCHEMA_REF = "#/components/schemas/";
@@ -48,7 +52,8 @@ class SpecExamplesTest {
   private static final String EXAMPLE_REF = "#/components/examples/";
   private static final Set<String> HTTP_METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-  private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  private static final Pattern JSON_NUMBER =
+      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   /** A response example: where it is, the schema it claims, and its JSON text. */
   static final class Example {
@@ -86,7 +91,8 @@ class SpecExamplesTest {
         if (!HTTP_METHODS.contains(text(operation.getKeyNode()))) {
           continue;
         }
-        for (NodeTuple response : tuples(mapping(get(mapping(operation.getValueNode()), "responses")))) {
+        for (NodeTuple response :
+            tuples(mapping(get(mapping(operation.getValueNode()), "responses")))) {
           MappingNode body = resolveResponse(root, mapping(response.getValueNode()));
           Node content = get(body, "content");
           if (content == null) {
@@ -115,7 +121,8 @@ class SpecExamplesTest {
     for (NodeTuple path : tuples(mapping(get(root, "paths")))) {
       for (NodeTuple operation : tuples(mapping(path.getValueNode()))) {
         if (HTTP_METHODS.contains(text(operation.getKeyNode()))) {
-          for (NodeTuple response : tuples(mapping(get(mapping(operation.getValueNode()), "responses")))) {
+          for (NodeTuple response :
+              tuples(mapping(get(mapping(operation.getValueNode()), "responses")))) {
             responses.add(resolveResponse(root, mapping(response.getValueNode())));
           }
         }
@@ -141,7 +148,8 @@ class SpecExamplesTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> everyResponseExampleDecodesAndReencodesWithoutLosingAValue() throws IOException {
+  Stream<DynamicTest> everyResponseExampleDecodesAndReencodesWithoutLosingAValue()
+      throws IOException {
     Set<String> stringOrNumberMembers = stringOrNumberMembers(loadSpec());
     return responseExamples().stream()
         .map(
@@ -160,7 +168,9 @@ class SpecExamplesTest {
     assertThat(decoded).isInstanceOf(model);
     String reencoded = adapter.toJson(decoded);
 
-    assertThat(JsonTrees.differences(JsonTrees.parse(example.json), JsonTrees.parse(reencoded), stringOrNumberMembers))
+    assertThat(
+            JsonTrees.differences(
+                JsonTrees.parse(example.json), JsonTrees.parse(reencoded), stringOrNumberMembers))
         .as("%s%n  example:    %s%n  re-encoded: %s", example.location, example.json, reencoded)
         .isEmpty();
     assertThat(adapter.fromJson(reencoded)).as("decoding the re-encoded JSON").isEqualTo(decoded);
@@ -176,13 +186,18 @@ class SpecExamplesTest {
         if (!HTTP_METHODS.contains(method)) {
           continue;
         }
-        for (NodeTuple response : tuples(mapping(get(mapping(operation.getValueNode()), "responses")))) {
+        for (NodeTuple response :
+            tuples(mapping(get(mapping(operation.getValueNode()), "responses")))) {
           MappingNode body = mapping(response.getValueNode());
           if (get(body, "$ref") != null) {
             continue; // a shared response: collected once, from components/responses, below
           }
           String where =
-              method.toUpperCase(Locale.ROOT) + " " + text(path.getKeyNode()) + " " + text(response.getKeyNode());
+              method.toUpperCase(Locale.ROOT)
+                  + " "
+                  + text(path.getKeyNode())
+                  + " "
+                  + text(response.getKeyNode());
           collect(root, where, body, examples);
         }
       }
@@ -190,14 +205,18 @@ class SpecExamplesTest {
     Node sharedResponses = get(mapping(get(root, "components")), "responses");
     if (sharedResponses != null) {
       for (NodeTuple response : tuples(mapping(sharedResponses))) {
-        collect(root, "components/responses/" + text(response.getKeyNode()), mapping(response.getValueNode()), examples);
+        collect(
+            root,
+            "components/responses/" + text(response.getKeyNode()),
+            mapping(response.getValueNode()),
+            examples);
       }
     }
     return examples;
   }
 
-  private static void collect(MappingNode root, String where, MappingNode response, List<Example> out)
-      throws IOException {
+  private static void collect(
+      MappingNode root, String where, MappingNode response, List<Example> out) throws IOException {
     Node content = get(response, "content");
     if (content == null) {
       return;
@@ -218,8 +237,12 @@ class SpecExamplesTest {
         for (NodeTuple entry : tuples(mapping(named))) {
           MappingNode exampleObject = resolveExample(root, mapping(entry.getValueNode()));
           Node value = get(exampleObject, "value");
-          assertThat(value).as("%s example %s has a value", location, text(entry.getKeyNode())).isNotNull();
-          out.add(new Example(location + " (" + text(entry.getKeyNode()) + ")", schemaName, toJson(value)));
+          assertThat(value)
+              .as("%s example %s has a value", location, text(entry.getKeyNode()))
+              .isNotNull();
+          out.add(
+              new Example(
+                  location + " (" + text(entry.getKeyNode()) + ")", schemaName, toJson(value)));
         }
       }
     }
@@ -231,7 +254,9 @@ class SpecExamplesTest {
     Node ref = get(mapping(schema), "$ref");
     assertThat(ref).as("%s: the body schema is a $ref to a named schema", location).isNotNull();
     String target = text(ref);
-    assertThat(target).as("%s: the body schema is a $ref to a named schema", location).startsWith(SCHEMA_REF);
+    assertThat(target)
+        .as("%s: the body schema is a $ref to a named schema", location)
+        .startsWith(SCHEMA_REF);
     return target.substring(SCHEMA_REF.length());
   }
 
@@ -242,7 +267,10 @@ class SpecExamplesTest {
     }
     String target = text(ref);
     assertThat(target).startsWith(RESPONSE_REF);
-    Node resolved = get(mapping(get(mapping(get(root, "components")), "responses")), target.substring(RESPONSE_REF.length()));
+    Node resolved =
+        get(
+            mapping(get(mapping(get(root, "components")), "responses")),
+            target.substring(RESPONSE_REF.length()));
     assertThat(resolved).as("the target of %s", target).isNotNull();
     return mapping(resolved);
   }
@@ -254,7 +282,10 @@ class SpecExamplesTest {
     }
     String target = text(ref);
     assertThat(target).startsWith(EXAMPLE_REF);
-    Node resolved = get(mapping(get(mapping(get(root, "components")), "examples")), target.substring(EXAMPLE_REF.length()));
+    Node resolved =
+        get(
+            mapping(get(mapping(get(root, "components")), "examples")),
+            target.substring(EXAMPLE_REF.length()));
     assertThat(resolved).as("the target of %s", target).isNotNull();
     return mapping(resolved);
   }
@@ -268,7 +299,10 @@ class SpecExamplesTest {
         continue;
       }
       for (NodeTuple property : tuples(mapping(properties))) {
-        Node ref = property.getValueNode() instanceof MappingNode ? get(mapping(property.getValueNode()), "$ref") : null;
+        Node ref =
+            property.getValueNode() instanceof MappingNode
+                ? get(mapping(property.getValueNode()), "$ref")
+                : null;
         if (ref != null && text(ref).equals(SCHEMA_REF + "ErrorCode")) {
           names.add(text(property.getKeyNode()));
         }
@@ -342,7 +376,9 @@ class SpecExamplesTest {
           sink.writeUtf8(value);
         }
       } else if (Tag.BOOL.equals(tag)) {
-        assertThat(value).as("YAML boolean %s is written true or false", value).isIn("true", "false");
+        assertThat(value)
+            .as("YAML boolean %s is written true or false", value)
+            .isIn("true", "false");
         writer.value(Boolean.parseBoolean(value));
       } else if (Tag.NULL.equals(tag)) {
         writer.nullValue();
@@ -355,15 +391,21 @@ class SpecExamplesTest {
 
   @Test
   void yamlNumbersBecomeJsonNumbersWithTheirExactText() throws IOException {
-    Node node = new Yaml().compose(new java.io.StringReader("a: 24.000000000000000000\nb: 120.56829999999959047160\nc: '7'\nd: [true, null]\n"));
+    Node node =
+        new Yaml()
+            .compose(
+                new java.io.StringReader(
+                    "a: 24.000000000000000000\nb: 120.56829999999959047160\nc: '7'\nd: [true, null]\n"));
 
     assertThat(toJson(node))
-        .isEqualTo("{\"a\":24.000000000000000000,\"b\":120.56829999999959047160,\"c\":\"7\",\"d\":[true,null]}");
+        .isEqualTo(
+            "{\"a\":24.000000000000000000,\"b\":120.56829999999959047160,\"c\":\"7\",\"d\":[true,null]}");
   }
 
   @Test
   void examplesKeepTheirHighPrecisionDecimalsDigitForDigit() throws IOException {
-    String all = responseExamples().stream().map(example -> example.json).collect(Collectors.joining("\n"));
+    String all =
+        responseExamples().stream().map(example -> example.json).collect(Collectors.joining("\n"));
 
     assertThat(all)
         .contains("\"quantity\":0.027483999999999993")

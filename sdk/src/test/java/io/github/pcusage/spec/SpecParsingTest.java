@@ -95,11 +95,13 @@ class SpecParsingTest {
   void reportsAParameterWithoutLocation() throws IOException {
     Path broken =
         brokenCopy(
-            "        - name: show_details\n          in: query\n", "        - name: show_details\n");
+            "        - name: show_details\n          in: query\n",
+            "        - name: show_details\n");
 
     SwaggerParseResult result = parse(broken);
 
     assertThat(result.getMessages())
-        .anySatisfy(message -> assertThat(message).contains("parameters.[show_details].in is missing"));
+        .anySatisfy(
+            message -> assertThat(message).contains("parameters.[show_details].in is missing"));
   }
 }
