@@ -4,10 +4,6 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import okio.Buffer;
@@ -134,21 +130,49 @@ final class RawRecords {
     return false;
   }
 
-  private static boolean isUtf8(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
-        try {
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes));
-          return true;
-        } catch (CharacterCodingException e) {
+  /** Whether {@code bytes} are well-formed UTF-8 (RFC 3629), checked without allocating. */
+  static boolean isUtf8(byte[] bytes) {
+    int i = 0;
+    int n = bytes.length;
+    while (i < n) {
+      int b = bytes[i] & 0xff;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int length;
+      int min;
+      int max;
+      if (b >= 0xc2 && b <= 0xdf) {
+        length = 2;
+        min = 0x80;
+        max = 0xbf;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        length = 3;
+        min = b == 0xe0 ? 0xa0 : 0x80; // no overlong forms
+        max = b == 0xed ? 0x9f : 0xbf; // no surrogates
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        length = 4;
+        min = b == 0xf0 ? 0x90 : 0x80;
+        max = b == 0xf4 ? 0x8f : 0xbf; // nothing above U+10FFFF
+      } else {
+        return false;
+      }
+      if (i + length > n) {
+        return false;
+      }
+      int second = bytes[i + 1] & 0xff;
+      if (second < min || second > max) {
+        return false;
+      }
+      for (int k = 2; k < length; k++) {
+        int next = bytes[i + k] & 0xff;
+        if (next < 0x80 || next > 0xbf) {
           return false;
         }
       }
+      i += length;
     }
-    return true; // ASCII
+    return true;
   }
 }

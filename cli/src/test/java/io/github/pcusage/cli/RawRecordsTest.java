@@ -83,4 +83,34 @@ class RawRecordsTest {
   private static List<String> strings(List<byte[]> records) {
     return records.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
   }
+
+  @Test
+  void utf8CheckAgreesWithTheJdkDecoder() {
+    java.util.Random random = new java.util.Random(20261123);
+    int invalid = 0;
+    for (int i = 0; i < 50_000; i++) {
+      byte[] bytes = new byte[random.nextInt(12)];
+      for (int k = 0; k < bytes.length; k++) {
+        // Mostly the interesting range: lead bytes, continuation bytes and a little ASCII.
+        bytes[k] =
+            (byte) (random.nextInt(4) == 0 ? random.nextInt(0x80) : 0x80 + random.nextInt(0x80));
+      }
+      boolean expected;
+      try {
+        java.nio.charset.StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(bytes));
+        expected = true;
+      } catch (java.nio.charset.CharacterCodingException e) {
+        expected = false;
+        invalid++;
+      }
+      assertThat(RawRecords.isUtf8(bytes)).as(java.util.Arrays.toString(bytes)).isEqualTo(expected);
+    }
+    assertThat(invalid).isBetween(1_000, 49_000);
+    assertThat(RawRecords.isUtf8("Zürich €𝄞".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isTrue();
+  }
 }
