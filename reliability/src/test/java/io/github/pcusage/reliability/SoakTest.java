@@ -283,7 +283,16 @@ class SoakTest {
       if (left.isEmpty()) {
         return left;
       }
-      Thread.sleep(100);
+      // Wait for the threads themselves to end (join), up to the deadline, then look again.
+      for (Thread thread : Thread.getAllStackTraces().keySet()) {
+        long remainingMillis = (until - System.nanoTime()) / 1_000_000;
+        if (remainingMillis <= 0) {
+          break;
+        }
+        if (left.contains(thread.getName() + "#" + thread.getId())) {
+          thread.join(remainingMillis);
+        }
+      }
     } while (System.nanoTime() < until);
     return left;
   }
