@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition with a bounded deadline, polling every millisecond (no Thread.sleep). */
+/** Waits for a condition with a bounded deadline, parking a millisecond between polls. */
 final class Await {
   private static final long POLL_NANOS = Duration.ofMillis(1).toNanos();
 
