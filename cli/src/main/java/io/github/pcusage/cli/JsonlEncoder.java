@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Objects;
 import okio.Buffer;
 
@@ -25,6 +24,9 @@ final class JsonlEncoder implements RecordEncoder {
   private final byte[] prefix;
   private final RawPageCapture raw;
 
+  /** The lines of the page being encoded; reused from page to page. */
+  private final PageBuffer lines = new PageBuffer();
+
   JsonlEncoder(Target target, RawPageCapture raw) {
     this.prefix = target == null ? null : prefix(target).getBytes(StandardCharsets.UTF_8);
     this.raw = Objects.requireNonNull(raw, "raw == null");
@@ -37,48 +39,59 @@ final class JsonlEncoder implements RecordEncoder {
 
   @Override
   public void encode(Page<AzureUtilizationRecord> page, ByteArrayOutputStream out) {
-    List<byte[]> records = records(page);
-    for (byte[] json : records) {
-      if (prefix == null) {
-        out.writeBytes(json);
-      } else {
-        // json is an object "{...}": splice the target's ids in as its first members.
-        out.write('{');
-        out.writeBytes(prefix);
-        if (!isEmptyObject(json)) {
-          out.write(',');
-        }
-        out.write(json, 1, json.length - 1);
-      }
-      out.write('\n');
-    }
-  }
-
-  private List<byte[]> records(Page<AzureUtilizationRecord> page) {
     Buffer body = raw.take(page.requestId());
     if (body == null) {
       throw failure(page, "its body as received was not kept");
     }
-    List<byte[]> records;
+    lines.reset();
+    int[] count = {0};
     try {
-      records = RawRecords.split(body);
+      RawRecords.forEach(
+          body,
+          new RawRecords.Sink() {
+            @Override
+            public void itemsArray() {
+              lines.reset(); // a repeated member: the last one counts, as when the SDK decodes it
+              count[0] = 0;
+            }
+
+            @Override
+            public void record(byte[] json, int length) {
+              if (length < 2 || json[0] != '{') {
+                throw failure(page, "a record is not a JSON object");
+              }
+              line(json, length);
+              count[0]++;
+            }
+          });
     } catch (IOException e) {
       throw failure(page, "its body as received cannot be split into records: " + e.getMessage());
     }
-    if (records.size() != page.items().size()) {
+    if (count[0] != page.items().size()) {
       throw failure(
           page,
           "its body as received holds "
-              + records.size()
+              + count[0]
               + " records, the SDK decoded "
               + page.items().size());
     }
-    for (byte[] json : records) {
-      if (json.length < 2 || json[0] != '{') {
-        throw failure(page, "a record is not a JSON object");
+    out.write(lines.array(), 0, lines.size());
+  }
+
+  /** Writes one record and its line break to {@link #lines}, with the target's ids for export. */
+  private void line(byte[] json, int length) {
+    if (prefix == null) {
+      lines.write(json, 0, length);
+    } else {
+      // json is an object "{...}": splice the target's ids in as its first members.
+      lines.write('{');
+      lines.writeBytes(prefix);
+      if (!isEmptyObject(json, length)) {
+        lines.write(',');
       }
+      lines.write(json, 1, length - 1);
     }
-    return records;
+    lines.write('\n');
   }
 
   private static CliException failure(Page<?> page, String why) {
@@ -90,8 +103,8 @@ final class JsonlEncoder implements RecordEncoder {
             + why);
   }
 
-  private static boolean isEmptyObject(byte[] json) {
-    for (int i = 1; i < json.length; i++) {
+  private static boolean isEmptyObject(byte[] json, int length) {
+    for (int i = 1; i < length; i++) {
       byte b = json[i];
       if (b != ' ' && b != '\t') {
         return b == '}';

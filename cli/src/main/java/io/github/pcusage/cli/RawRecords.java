@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import okio.Buffer;
 import okio.BufferedSink;
@@ -33,7 +34,44 @@ final class RawRecords {
    */
   static List<byte[]> split(Buffer body) throws IOException {
     List<byte[]> records = new ArrayList<>();
+    forEach(
+        body,
+        new Sink() {
+          @Override
+          public void itemsArray() {
+            records.clear(); // a repeated member: the last one counts, as when the SDK decodes it
+          }
+
+          @Override
+          public void record(byte[] json, int length) {
+            records.add(Arrays.copyOf(json, length));
+          }
+        });
+    return records;
+  }
+
+  /** Receives the records of a page, one at a time. */
+  interface Sink {
+    /** An {@code items} array starts; a repeated one replaces what came before. */
+    void itemsArray();
+
+    /**
+     * One record's JSON, one line of UTF-8, in {@code json[0, length)}. The array is reused for the
+     * next record: copy what must be kept.
+     */
+    void record(byte[] json, int length) throws IOException;
+  }
+
+  /**
+   * Hands each record of {@code body} to {@code sink}, in order, through one reused array: a page
+   * costs no allocation per record unless a record must be re-serialised onto one line.
+   *
+   * @throws IOException if the body is not a JSON object with an {@code items} array (the SDK has
+   *     decoded the same bytes, so this means the bytes kept are not the page decoded)
+   */
+  static void forEach(Buffer body, Sink sink) throws IOException {
     boolean seenItems = false;
+    byte[] scratch = new byte[4096];
     try (JsonReader reader = JsonReader.of(body.peek())) {
       reader.beginObject();
       while (reader.hasNext()) {
@@ -42,14 +80,28 @@ final class RawRecords {
           continue;
         }
         seenItems = true;
-        records.clear(); // a repeated member: the last one counts, as when the SDK decodes it
+        sink.itemsArray();
         reader.beginArray();
         while (reader.hasNext()) {
-          byte[] raw;
+          int length = 0;
           try (BufferedSource value = reader.nextSource()) {
-            raw = value.readByteArray();
+            while (true) {
+              if (length == scratch.length) {
+                scratch = Arrays.copyOf(scratch, scratch.length * 2);
+              }
+              int read = value.read(scratch, length, scratch.length - length);
+              if (read == -1) {
+                break;
+              }
+              length += read;
+            }
           }
-          records.add(oneLine(raw));
+          if (!hasLineBreak(scratch, length) && isUtf8(scratch, length)) {
+            sink.record(scratch, length);
+          } else {
+            byte[] line = oneLine(Arrays.copyOf(scratch, length));
+            sink.record(line, line.length);
+          }
         }
         reader.endArray();
       }
@@ -60,7 +112,6 @@ final class RawRecords {
     if (!seenItems) {
       throw new IOException("the page has no items array");
     }
-    return records;
   }
 
   /** Returns {@code json} itself when it is one line of UTF-8, else re-serialised on one line. */
@@ -122,7 +173,12 @@ final class RawRecords {
   }
 
   private static boolean hasLineBreak(byte[] bytes) {
-    for (byte b : bytes) {
+    return hasLineBreak(bytes, bytes.length);
+  }
+
+  private static boolean hasLineBreak(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = bytes[i];
       if (b == '\n' || b == '\r') {
         return true;
       }
@@ -132,8 +188,12 @@ final class RawRecords {
 
   /** Whether {@code bytes} are well-formed UTF-8 (RFC 3629), checked without allocating. */
   static boolean isUtf8(byte[] bytes) {
+    return isUtf8(bytes, bytes.length);
+  }
+
+  /** Whether {@code bytes[0, n)} are well-formed UTF-8. */
+  static boolean isUtf8(byte[] bytes, int n) {
     int i = 0;
-    int n = bytes.length;
     while (i < n) {
       int b = bytes[i] & 0xff;
       if (b < 0x80) {
