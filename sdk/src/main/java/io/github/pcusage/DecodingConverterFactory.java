@@ -23,8 +23,9 @@ import retrofit2.Retrofit;
  * String), and turns a failure into a {@link BodyDecodingException} holding the JSON path and a
  * snippet of the body around the point of failure (link header values, which carry continuation
  * tokens, redacted), and marks a body whose JSON stops short as truncated. Also formats {@link
- * OffsetDateTime} query parameters as ISO-8601 with seconds and offset. Invalid UTF-8 in a body is
- * replaced with U+FFFD.
+ * OffsetDateTime} query parameters as ISO-8601 with seconds and offset. The body is read into a
+ * reused chunks ({@link BodyArrays}) and decoded from them, so a page costs no allocation of its
+ * size. Invalid UTF-8 in a body is replaced with U+FFFD.
  */
 final class DecodingConverterFactory extends Converter.Factory {
   private static final int SNIPPET_BEFORE = 80;
@@ -53,28 +54,31 @@ final class DecodingConverterFactory extends Converter.Factory {
   }
 
   static <T> T decode(JsonAdapter<T> adapter, ResponseBody body) throws IOException {
-    Buffer all = new Buffer();
+    BodyArrays.Filled all;
     try (body) {
-      body.source().readAll(all);
+      all = BodyArrays.readAll(body.source(), Long.MAX_VALUE);
     }
-    CountingSource counting = new CountingSource(all.peek());
-    BufferedSource source = Okio.buffer(counting);
-    JsonReader reader = JsonReader.of(source);
-    try {
-      T value = adapter.fromJson(reader);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new JsonDataException(
-            "JSON document was not fully consumed at path " + reader.getPath());
+    // Kept until decoded, for the snippet of a failure; given back when the source is closed.
+    CountingSource counting = new CountingSource(all.source(false));
+    try (BufferedSource source = Okio.buffer(counting)) {
+      JsonReader reader = JsonReader.of(source);
+      try {
+        T value = adapter.fromJson(reader);
+        if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+          throw new JsonDataException(
+              "JSON document was not fully consumed at path " + reader.getPath());
+        }
+        return value;
+      } catch (JsonDataException | IOException e) {
+        long position = counting.count - source.getBuffer().size();
+        Buffer bytes = all.toBuffer();
+        String snippet =
+            BodySnippet.of(
+                bytes,
+                Math.max(0, position - SNIPPET_BEFORE),
+                Math.min(all.length(), position + SNIPPET_AFTER));
+        throw new BodyDecodingException(e, snippet, BodySnippet.endsInsideValue(bytes));
       }
-      return value;
-    } catch (JsonDataException | IOException e) {
-      long position = counting.count - source.getBuffer().size();
-      String snippet =
-          BodySnippet.of(
-              all,
-              Math.max(0, position - SNIPPET_BEFORE),
-              Math.min(all.size(), position + SNIPPET_AFTER));
-      throw new BodyDecodingException(e, snippet, BodySnippet.endsInsideValue(all));
     }
   }
 

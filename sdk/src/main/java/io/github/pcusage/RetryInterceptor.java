@@ -9,7 +9,6 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
 import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@code 500}, {@code 502}, {@code 503}, {@code 504} and I/O failures, obeying {@code Retry-After}
  * (clamped) or backing off exponentially with jitter; closes every response it retries. A
  * successful body is read in full here, within the size limit, so that a connection reset or a
- * truncated body is retried like any other I/O failure.
+ * truncated body is retried like any other I/O failure; it is read into reused chunks ({@link
+ * BodyArrays}), given back when the body is closed.
  */
 final class RetryInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.pcusage.http");
@@ -108,19 +108,15 @@ final class RetryInterceptor implements Interceptor {
       response.close();
       throw new BodyTooLargeException(maxResponseBytes);
     }
-    Buffer buffer = new Buffer();
+    BodyArrays.Filled filled;
     try (BufferedSource source = body.source()) {
-      while (source.read(buffer, 64 * 1024) != -1) {
-        if (buffer.size() > maxResponseBytes) {
-          chain.call().cancel();
-          throw new BodyTooLargeException(maxResponseBytes);
-        }
+      filled = BodyArrays.readAll(source, maxResponseBytes);
+      if (filled == null) {
+        chain.call().cancel();
+        throw new BodyTooLargeException(maxResponseBytes);
       }
     }
-    return response
-        .newBuilder()
-        .body(ResponseBody.create(buffer, body.contentType(), buffer.size()))
-        .build();
+    return response.newBuilder().body(filled.body(body.contentType())).build();
   }
 
   private Duration jittered(Duration base) {

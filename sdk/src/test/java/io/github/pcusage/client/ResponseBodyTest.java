@@ -115,6 +115,20 @@ class ResponseBodyTest {
   }
 
   @Test
+  void aFailureFarIntoALargeBodyIsReportedWithThePathAndTheBytesAroundIt() {
+    List<String> records =
+        IntStream.range(0, 600).mapToObj(i -> record("r" + i)).collect(Collectors.toList());
+    records.add(record("bad", "\"twelve-and-a-bit\""));
+    String body = pageOfRecords(null, String.join(",", records), records.size());
+    assertThat(body.length()).isGreaterThan(2 * 64 * 1024); // beyond the first chunks read
+    server.enqueue(json(body));
+
+    InvalidResponseException e = thrown(InvalidResponseException.class, () -> listAll(builder()));
+
+    assertThat(e.getMessage()).contains("$.items[600].quantity").contains("twelve-and-a-bit");
+  }
+
+  @Test
   void bodyThatIsNotJsonIsAnInvalidResponse() {
     server.enqueue(
         new MockResponse()
