@@ -82,7 +82,11 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
     Checkpoint.createPrivate(partial);
     channel = FileChannel.open(partial, StandardOpenOption.WRITE);
     offset = 0;
-    append(header, header.length);
+    ByteBuffer bytes = ByteBuffer.wrap(header);
+    while (bytes.hasRemaining()) {
+      channel.write(bytes);
+    }
+    offset += header.length;
     channel.force(false);
     saveCheckpoint();
   }
@@ -182,9 +186,9 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
   }
 
   @Override
-  public void page(byte[] data, int length, int pageRecords, Continuation next) {
+  public void page(PageBuffer data, int pageRecords, Continuation next) {
     try {
-      append(data, length);
+      append(data);
       channel.force(false);
       records += pageRecords;
       pages++;
@@ -233,12 +237,9 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
     }
   }
 
-  private void append(byte[] data, int length) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
-    }
-    offset += length;
+  private void append(PageBuffer data) throws IOException {
+    data.writeTo(channel);
+    offset += data.size();
   }
 
   private void saveCheckpoint() throws IOException {

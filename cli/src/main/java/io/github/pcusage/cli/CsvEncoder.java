@@ -2,7 +2,6 @@ package io.github.pcusage.cli;
 
 import io.github.pcusage.Page;
 import io.github.pcusage.model.AzureUtilizationRecord;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,9 +34,9 @@ final class CsvEncoder implements RecordEncoder {
   }
 
   @Override
-  public void encode(Page<AzureUtilizationRecord> page, ByteArrayOutputStream out) {
+  public void encode(Page<AzureUtilizationRecord> page, PageBuffer out) {
     for (AzureUtilizationRecord record : page.items()) {
-      out.writeBytes(line(cells(record)).getBytes(StandardCharsets.UTF_8));
+      out.write(line(cells(record)).getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -3,7 +3,6 @@ package io.github.pcusage.cli;
 import com.squareup.moshi.JsonWriter;
 import io.github.pcusage.Page;
 import io.github.pcusage.model.AzureUtilizationRecord;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +23,6 @@ final class JsonlEncoder implements RecordEncoder {
   private final byte[] prefix;
   private final RawPageCapture raw;
 
-  /** The lines of the page being encoded; reused from page to page. */
-  private final PageBuffer lines = new PageBuffer();
-
   JsonlEncoder(Target target, RawPageCapture raw) {
     this.prefix = target == null ? null : prefix(target).getBytes(StandardCharsets.UTF_8);
     this.raw = Objects.requireNonNull(raw, "raw == null");
@@ -38,12 +34,27 @@ final class JsonlEncoder implements RecordEncoder {
   }
 
   @Override
-  public void encode(Page<AzureUtilizationRecord> page, ByteArrayOutputStream out) {
-    Buffer body = raw.take(page.requestId());
+  public void encode(Page<AzureUtilizationRecord> page, PageBuffer out) {
+    PageBuffer body = raw.take(page.requestId());
     if (body == null) {
       throw failure(page, "its body as received was not kept");
     }
-    lines.reset();
+    int start = out.size();
+    boolean done = false;
+    try {
+      encode(page, body, out, start);
+      done = true;
+    } finally {
+      raw.release(body);
+      if (!done) {
+        out.truncate(start); // nothing of a page that fails
+      }
+    }
+  }
+
+  /** Splits {@code body} into lines after {@code start} of {@code out}, checking the count. */
+  private void encode(
+      Page<AzureUtilizationRecord> page, PageBuffer body, PageBuffer out, int start) {
     int[] count = {0};
     try {
       RawRecords.forEach(
@@ -51,7 +62,7 @@ final class JsonlEncoder implements RecordEncoder {
           new RawRecords.Sink() {
             @Override
             public void itemsArray() {
-              lines.reset(); // a repeated member: the last one counts, as when the SDK decodes it
+              out.truncate(start); // a repeated member: the last one counts, as when decoded
               count[0] = 0;
             }
 
@@ -60,7 +71,7 @@ final class JsonlEncoder implements RecordEncoder {
               if (length < 2 || json[0] != '{') {
                 throw failure(page, "a record is not a JSON object");
               }
-              line(json, length);
+              line(json, length, out);
               count[0]++;
             }
           });
@@ -75,23 +86,22 @@ final class JsonlEncoder implements RecordEncoder {
               + " records, the SDK decoded "
               + page.items().size());
     }
-    out.write(lines.array(), 0, lines.size());
   }
 
-  /** Writes one record and its line break to {@link #lines}, with the target's ids for export. */
-  private void line(byte[] json, int length) {
+  /** Writes one record and its line break to {@code out}, with the target's ids for export. */
+  private void line(byte[] json, int length, PageBuffer out) {
     if (prefix == null) {
-      lines.write(json, 0, length);
+      out.write(json, 0, length);
     } else {
       // json is an object "{...}": splice the target's ids in as its first members.
-      lines.write('{');
-      lines.writeBytes(prefix);
+      out.write('{');
+      out.write(prefix);
       if (!isEmptyObject(json, length)) {
-        lines.write(',');
+        out.write(',');
       }
-      lines.write(json, 1, length - 1);
+      out.write(json, 1, length - 1);
     }
-    lines.write('\n');
+    out.write('\n');
   }
 
   private static CliException failure(Page<?> page, String why) {

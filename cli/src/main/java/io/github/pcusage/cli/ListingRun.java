@@ -41,10 +41,8 @@ final class ListingRun {
         for (Page<AzureUtilizationRecord> page : pages) {
           buffer.reset();
           encoder.encode(page, buffer);
-          // The buffer's own array, not a copy: a page is ~0.7 MB, and a fresh array per page is a
-          // humongous allocation that drives G1 into back-to-back marking cycles on a small heap.
-          sink.page(
-              buffer.array(), buffer.size(), page.items().size(), page.continuation().orElse(null));
+          // One reused buffer of small chunks (see PageBuffer), handed over as is, never copied.
+          sink.page(buffer, page.items().size(), page.continuation().orElse(null));
           written += page.items().size();
           progress.page(page.items().size());
           failures = 0;

@@ -8,5 +8,5 @@ interface PageSink {
    * Takes one page: its encoded records and where the listing continues after it ({@code null} on
    * the last page).
    */
-  void page(byte[] data, int length, int records, Continuation next);
+  void page(PageBuffer data, int records, Continuation next);
 }

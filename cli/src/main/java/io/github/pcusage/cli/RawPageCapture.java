@@ -1,6 +1,7 @@
 package io.github.pcusage.cli;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +29,10 @@ import okio.Source;
  * again with the same request id (the SDK's retry of a truncated body) replaces the older copy.
  *
  * <p>Memory is bounded: {@link #take} removes a page's copy, and at most {@code maxPages} copies
- * are kept (the oldest goes first: one left behind by a listing that failed). A copy needed after
- * it was dropped is reported by the caller as a failure, never written wrong.
+ * are kept (the oldest goes first: one left behind by a listing that failed). Copies are made into
+ * reused arrays ({@link PageBuffer}), handed back with {@link #release}, so a long listing does not
+ * allocate a page's worth of memory per page. A copy needed after it was dropped is reported by the
+ * caller as a failure, never written wrong.
  */
 final class RawPageCapture implements Interceptor {
   /** The SDK's default limit of a response body; a larger page is refused by the SDK anyway. */
@@ -38,7 +41,12 @@ final class RawPageCapture implements Interceptor {
   private static final String REQUEST_ID = "MS-RequestId";
   private static final String PATH_SUFFIX = "/utilizations/azure";
 
-  private final Map<String, Buffer> pages;
+  private final Map<String, PageBuffer> pages;
+
+  /** Copies no longer needed, reused for the next pages (at most {@code maxPages}). */
+  private final ArrayDeque<PageBuffer> free = new ArrayDeque<>();
+
+  private final int maxPages;
 
   /**
    * @param maxPages the most page bodies kept at once: two per listing run at the same time (the
@@ -48,13 +56,18 @@ final class RawPageCapture implements Interceptor {
     if (maxPages < 1) {
       throw new IllegalArgumentException("maxPages < 1: " + maxPages);
     }
+    this.maxPages = maxPages;
     this.pages =
         new LinkedHashMap<>() {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Buffer> eldest) {
-            return size() > maxPages;
+          protected boolean removeEldestEntry(Map.Entry<String, PageBuffer> eldest) {
+            if (size() > maxPages) {
+              recycle(eldest.getValue());
+              return true;
+            }
+            return false;
           }
         };
   }
@@ -78,16 +91,24 @@ final class RawPageCapture implements Interceptor {
   }
 
   /**
-   * Returns and forgets the body of the page the SDK got with {@code requestId}.
+   * Returns and forgets the body of the page the SDK got with {@code requestId}. Hand it back with
+   * {@link #release} once written, so that its array serves a later page.
    *
    * @return the body's bytes, or null when none was kept
    */
-  Buffer take(String requestId) {
+  PageBuffer take(String requestId) {
     if (requestId == null) {
       return null;
     }
     synchronized (pages) {
       return pages.remove(requestId);
+    }
+  }
+
+  /** Hands back a body returned by {@link #take}; it must no longer be read. Null is ignored. */
+  void release(PageBuffer body) {
+    if (body != null) {
+      recycle(body);
     }
   }
 
@@ -98,10 +119,32 @@ final class RawPageCapture implements Interceptor {
     }
   }
 
-  private void keep(String requestId, Buffer body) {
+  private void keep(String requestId, PageBuffer body) {
     synchronized (pages) {
-      pages.remove(requestId); // re-insert: the newest copy is the youngest entry
+      recycle(pages.remove(requestId)); // re-insert: the newest copy is the youngest entry
       pages.put(requestId, body);
+    }
+  }
+
+  private PageBuffer fresh() {
+    synchronized (free) {
+      PageBuffer reused = free.pollFirst();
+      if (reused != null) {
+        reused.reset();
+        return reused;
+      }
+    }
+    return new PageBuffer();
+  }
+
+  private void recycle(PageBuffer body) {
+    if (body == null) {
+      return;
+    }
+    synchronized (free) {
+      if (free.size() < maxPages && !free.contains(body)) {
+        free.addFirst(body);
+      }
     }
   }
 
@@ -137,7 +180,7 @@ final class RawPageCapture implements Interceptor {
 
   private final class CopyingSource extends ForwardingSource {
     private final String requestId;
-    private Buffer copy = new Buffer();
+    private PageBuffer copy = fresh();
 
     CopyingSource(Source delegate, String requestId) {
       super(delegate);
@@ -154,11 +197,21 @@ final class RawPageCapture implements Interceptor {
         keep(requestId, copy);
         copy = null;
       } else if (copy.size() + read > MAX_BODY_BYTES) {
-        copy = null; // the SDK refuses such a page; keep nothing
+        recycle(copy); // the SDK refuses such a page; keep nothing
+        copy = null;
       } else {
+        // Into a reused array: a copy held in okio segments costs ~90 fresh segments per page.
         sink.copyTo(copy, sink.size() - read, read);
       }
       return read;
+    }
+
+    @Override
+    public void close() throws IOException {
+      PageBuffer unfinished = copy;
+      copy = null;
+      recycle(unfinished); // a body closed before its end is never kept
+      super.close();
     }
   }
 }

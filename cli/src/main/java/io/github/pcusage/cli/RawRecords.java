@@ -10,6 +10,7 @@ import java.util.List;
 import okio.Buffer;
 import okio.BufferedSink;
 import okio.BufferedSource;
+import okio.Okio;
 
 /**
  * Splits a utilization page body into the JSON of its records, byte for byte as the service sent
@@ -70,9 +71,18 @@ final class RawRecords {
    *     decoded the same bytes, so this means the bytes kept are not the page decoded)
    */
   static void forEach(Buffer body, Sink sink) throws IOException {
+    forEach(body.peek(), sink);
+  }
+
+  /** As {@link #forEach(Buffer, Sink)}, for a body kept in a {@link PageBuffer}. */
+  static void forEach(PageBuffer body, Sink sink) throws IOException {
+    forEach(Okio.buffer(Okio.source(body.inputStream())), sink);
+  }
+
+  private static void forEach(BufferedSource body, Sink sink) throws IOException {
     boolean seenItems = false;
     byte[] scratch = new byte[4096];
-    try (JsonReader reader = JsonReader.of(body.peek())) {
+    try (JsonReader reader = JsonReader.of(body)) {
       reader.beginObject();
       while (reader.hasNext()) {
         if (!reader.nextName().equals("items") || reader.peek() != JsonReader.Token.BEGIN_ARRAY) {

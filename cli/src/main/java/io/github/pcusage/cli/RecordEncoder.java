@@ -2,7 +2,6 @@ package io.github.pcusage.cli;
 
 import io.github.pcusage.Page;
 import io.github.pcusage.model.AzureUtilizationRecord;
-import java.io.ByteArrayOutputStream;
 
 /** Turns the records of a page into output bytes (UTF-8), one line per record. */
 interface RecordEncoder {
@@ -14,7 +13,7 @@ interface RecordEncoder {
    *
    * @throws CliException when the page cannot be written as it was received (exit 5)
    */
-  void encode(Page<AzureUtilizationRecord> page, ByteArrayOutputStream out);
+  void encode(Page<AzureUtilizationRecord> page, PageBuffer out);
 
   /**
    * Returns the encoder of a format. With {@code target} set ({@code export}), every record starts

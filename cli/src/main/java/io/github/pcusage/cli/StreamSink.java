@@ -1,6 +1,7 @@
 package io.github.pcusage.cli;
 
 import io.github.pcusage.Continuation;
+import java.io.IOException;
 import java.io.PrintStream;
 
 /** Writes pages to standard output as they arrive; no checkpoint. */
@@ -13,12 +14,18 @@ final class StreamSink implements PageSink {
   }
 
   void header(byte[] header) {
-    write(header, header.length);
+    out.write(header, 0, header.length);
+    flush();
   }
 
   @Override
-  public void page(byte[] data, int length, int pageRecords, Continuation next) {
-    write(data, length);
+  public void page(PageBuffer data, int pageRecords, Continuation next) {
+    try {
+      data.writeTo(out);
+    } catch (IOException e) {
+      throw new IllegalStateException("a PrintStream does not throw", e);
+    }
+    flush();
     records += pageRecords;
   }
 
@@ -26,8 +33,7 @@ final class StreamSink implements PageSink {
     return records;
   }
 
-  private void write(byte[] data, int length) {
-    out.write(data, 0, length);
+  private void flush() {
     out.flush();
     if (out.checkError()) {
       throw new CliException(

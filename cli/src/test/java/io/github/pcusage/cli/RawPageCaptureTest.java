@@ -54,7 +54,7 @@ class RawPageCaptureTest {
     assertThat(get("/v1/customers/c/subscriptions/s/utilizations/azure", "r1", true))
         .isEqualTo(PAGE);
 
-    assertThat(capture.take("r1").readUtf8()).isEqualTo(PAGE);
+    assertThat(capture.take("r1").toString(StandardCharsets.UTF_8)).isEqualTo(PAGE);
     assertThat(capture.take("r1")).isNull();
   }
 
@@ -62,7 +62,7 @@ class RawPageCaptureTest {
   void keysByTheRequestsIdWhenTheServiceEchoesNone() throws IOException {
     get("/v1/customers/c/subscriptions/s/utilizations/azure", "no-echo-1", true);
 
-    assertThat(capture.take("no-echo-1").readUtf8()).isEqualTo(PAGE);
+    assertThat(capture.take("no-echo-1").toString(StandardCharsets.UTF_8)).isEqualTo(PAGE);
   }
 
   @Test
@@ -72,6 +72,20 @@ class RawPageCaptureTest {
     get("/v1/customers/c/subscriptions/s/usagesummary", "summary", true);
 
     assertThat(capture.size()).isZero();
+  }
+
+  @Test
+  void reusesAReleasedCopyForTheNextPageHoldingOnlyThatPage() throws IOException {
+    get("/v1/customers/c/subscriptions/s/utilizations/azure", "first", true);
+    PageBuffer first = capture.take("first");
+    first.write('x'); // what a released array held must not leak into the next page
+    capture.release(first);
+
+    get("/v1/customers/c/subscriptions/s/utilizations/azure", "second", true);
+    PageBuffer second = capture.take("second");
+
+    assertThat(second).isSameAs(first);
+    assertThat(second.toString(StandardCharsets.UTF_8)).isEqualTo(PAGE);
   }
 
   @Test
