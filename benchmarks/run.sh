@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Builds the SDK, the sandbox and the benchmarks, then runs the whole table of issue 6 and prints it
-# (markdown; also written to benchmarks/target/results/table.md). About 9 minutes on 2 cores.
+# (markdown; also written to benchmarks/target/results/table.md). About 10 minutes on 2 cores.
 #
 #   benchmarks/run.sh                  # build + everything
 #   SKIP_BUILD=1 benchmarks/run.sh     # reuse benchmarks/target/benchmarks.jar
 #   JMH_ARGS="-f 1 -wi 3 -i 5" benchmarks/run.sh   # JMH fork/iteration counts (these are the defaults)
 #   RESULTS=DIR JAR=FILE SKIP_BUILD=1 benchmarks/run.sh   # another jar (e.g. a saved "before"), another folder
-#   BUILD_CLI=1 benchmarks/run.sh      # also rebuild cli/target/pcusage.jar (target 5) first
+#   BUILD_CLI=1 benchmarks/run.sh      # also rebuild cli/target/pcusage.jar (parts 3b and 5) first
+#   SKIP_CLI_MEMORY=1 SKIP_EXPORT=1 benchmarks/run.sh   # leave out the parts that drive the CLI jar
 #
 # Parts: 1 page decode (JMH), 2 end to end (JMH), 3 memory (two harnesses, each in a forked JVM:
-# -Xmx32m streaming, -Xmx1g retained), 4 latency hiding (harness), 5 `pcusage export` scaling and
-# 429s (harness driving cli/target/pcusage.jar; skipped with a note when that jar is missing or has
-# no working `export`; SKIP_EXPORT=1 skips it). See docs/benchmarks.md.
+# -Xmx32m streaming, -Xmx1g retained), 3b the CLI writing 1,000,000 records to a file at -Xmx32m
+# with G1 and with SerialGC (harness forking cli/target/pcusage.jar against an in-process sandbox,
+# GC share from its gc log, live heap from GC.class_histogram at 100k/300k/1M records; about 40 s;
+# skipped with a note when that jar is missing or has no working `utilization`; SKIP_CLI_MEMORY=1
+# skips it), 4 latency hiding (harness), 5 `pcusage export` scaling and 429s (harness driving
+# cli/target/pcusage.jar; skipped with a note when that jar is missing or has no working `export`;
+# SKIP_EXPORT=1 skips it). See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RESULTS=${RESULTS:-benchmarks/target/results}
@@ -22,7 +27,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   echo "== build: sdk + sandbox (install), benchmarks (package)" >&2
   mvn -B -ntp -q -pl sdk,sandbox -am install -DskipTests
   mvn -B -ntp -q -f benchmarks/pom.xml package -DskipTests
-  # Target 5 drives the CLI jar as built; BUILD_CLI=1 rebuilds it first.
+  # Parts 3b and 5 drive the CLI jar as built; BUILD_CLI=1 rebuilds it first.
   if [[ -n "${BUILD_CLI:-}" ]]; then
     mvn -B -ntp -q -pl cli -am package -DskipTests
   fi
@@ -44,12 +49,22 @@ java -cp "$JAR" io.github.pcusage.benchmarks.StreamingMemoryHarness \
 java -cp "$JAR" io.github.pcusage.benchmarks.RetainedMemoryHarness \
   records=200000 heap=1g out="$RESULTS/retained.properties" >&2
 
+CLI_JAR=cli/target/pcusage.jar
+if [[ -z "${SKIP_CLI_MEMORY:-}" ]] && [[ -f "$CLI_JAR" ]] && java -jar "$CLI_JAR" utilization --help >/dev/null 2>&1; then
+  load 3b
+  echo "== 3b: the CLI writing 1,000,000 records to a file at -Xmx32m (G1, then SerialGC)" >&2
+  java -cp "$JAR" io.github.pcusage.benchmarks.CliMemoryHarness cli="$CLI_JAR" \
+    records=1000000 checkpoints=100000,300000,1000000 heap=32m gcs=G1,Serial \
+    out="$RESULTS/cli-memory.properties" >&2
+else
+  echo "== 3b: skipped (no $CLI_JAR with a working 'utilization', or SKIP_CLI_MEMORY set)" >&2
+fi
+
 load 4
 echo "== 4: latency hiding (100 ms per page)" >&2
 java -cp "$JAR" io.github.pcusage.benchmarks.LatencyHidingHarness \
   pages=10 latencyMs=100 runs=3 out="$RESULTS/latency.properties" >&2
 
-CLI_JAR=cli/target/pcusage.jar
 if [[ -z "${SKIP_EXPORT:-}" ]] && [[ -f "$CLI_JAR" ]] && java -jar "$CLI_JAR" export --help >/dev/null 2>&1; then
   load 5
   echo "== 5: pcusage export, 200 targets x 5 pages, latency 50 ms, --parallel 1/4/16, then 429s" >&2

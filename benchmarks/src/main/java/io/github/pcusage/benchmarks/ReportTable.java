@@ -7,7 +7,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -20,8 +22,9 @@ import java.util.Properties;
  * java -cp benchmarks/target/benchmarks.jar io.github.pcusage.benchmarks.ReportTable RESULTS_DIR
  * </pre>
  *
- * RESULTS_DIR holds {@code jmh.json}, {@code streaming.properties}, {@code retained.properties} and
- * {@code latency.properties}; the table is also written to {@code RESULTS_DIR/table.md}.
+ * RESULTS_DIR holds {@code jmh.json}, {@code streaming.properties}, {@code retained.properties},
+ * {@code cli-memory.properties}, {@code latency.properties} and {@code export.properties} (each
+ * optional); the table is also written to {@code RESULTS_DIR/table.md}.
  */
 public final class ReportTable {
   private final StringBuilder out = new StringBuilder();
@@ -166,6 +169,10 @@ public final class ReportTable {
             verdict(perRecord <= 1000));
       }
     }
+    Properties cli = properties(dir.resolve("cli-memory.properties"));
+    if (cli != null) {
+      cliMemory(cli);
+    }
     Properties latency = properties(dir.resolve("latency.properties"));
     if (latency != null) {
       line("");
@@ -261,6 +268,79 @@ public final class ReportTable {
           verdict(faultsMs <= budget));
     }
     return out.toString();
+  }
+
+  /** Section 3b, from {@link CliMemoryHarness}'s properties. */
+  private void cliMemory(Properties cli) {
+    String heap = cli.getProperty("heap");
+    int runs = Integer.parseInt(cli.getProperty("runs", "1"));
+    line("");
+    line(
+        "### 3b. The CLI writing %,d records to a file at `-Xmx%s` (`pcusage utilization --out`, in its own JVM)",
+        Long.parseLong(cli.getProperty("records")), heap);
+    line("");
+    line("| measure | value | target |");
+    line("|---|---:|---|");
+    List<String> excluded = new ArrayList<>();
+    for (String gc : cli.getProperty("gcs").split(",")) {
+      for (int run = 1; run <= runs; run++) {
+        String prefix = gc + ".run" + run + ".";
+        if (cli.getProperty(prefix + "gcShare") == null) {
+          continue;
+        }
+        String label = runs > 1 ? gc + ", run " + run : gc;
+        double share = Double.parseDouble(cli.getProperty(prefix + "gcShare"));
+        line(
+            "| %s: GC pauses / wall time | %.1f %% (%s ms of %,d ms; %s pauses) | < 10 %% %s |",
+            label,
+            100 * share,
+            cli.getProperty(prefix + "gcPauseMillis"),
+            Long.parseLong(cli.getProperty(prefix + "measuredMillis")),
+            cli.getProperty(prefix + "pauses"),
+            verdict(share < 0.10));
+        List<String> at = new ArrayList<>();
+        List<String> megabytes = new ArrayList<>();
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (String key :
+            cli.stringPropertyNames().stream()
+                .filter(k -> k.startsWith(prefix + "liveHeap.") && !k.endsWith(".atRecords"))
+                .sorted((x, y) -> Long.compare(suffix(x), suffix(y)))
+                .toArray(String[]::new)) {
+          long bytes = Long.parseLong(cli.getProperty(key));
+          min = Math.min(min, bytes);
+          max = Math.max(max, bytes);
+          at.add(
+              String.format(
+                  Locale.ROOT, "%,d", Long.parseLong(cli.getProperty(key + ".atRecords"))));
+          megabytes.add(String.format(Locale.ROOT, "%.1f", bytes / 1e6));
+        }
+        if (!at.isEmpty()) {
+          line(
+              "| %s: live heap after full GC at %s records | %s MB (spread %.1f MB) | flat |",
+              label, String.join(" / ", at), String.join(" / ", megabytes), (max - min) / 1e6);
+        }
+        line(
+            "| %s: wall time (CLI start-up included); throughput; lines written | %,d ms; %,d records/s; %,d | - |",
+            label,
+            Long.parseLong(cli.getProperty(prefix + "wallMillis")),
+            Long.parseLong(cli.getProperty(prefix + "recordsPerSecond")),
+            Long.parseLong(cli.getProperty(prefix + "lines")));
+        excluded.add(
+            String.format(
+                Locale.ROOT,
+                "%s %s (%s ms)",
+                label,
+                cli.getProperty(prefix + "diagnosticPauses"),
+                cli.getProperty(prefix + "diagnosticPauseMillis")));
+      }
+    }
+    line("");
+    line(
+        "- GC pauses are every `Pause` line of the CLI's `-Xlog:gc` but the full collections the live-heap"
+            + " samples caused (`GC.class_histogram`: %s), whose time is also taken off the wall time;"
+            + " a checkpoint at the last record is sampled a little before it, at the count shown.",
+        String.join(", ", excluded));
   }
 
   private static long parallelOf(String key) {

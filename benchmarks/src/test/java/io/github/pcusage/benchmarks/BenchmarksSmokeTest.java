@@ -119,6 +119,37 @@ class BenchmarksSmokeTest {
         .contains("parallel.1.ms", "parallel.2.ms", "faults.ms");
   }
 
+  @Test
+  void theCliMemoryHarnessSamplesTheLiveHeapWhenTheCliIsBuilt() throws Exception {
+    java.nio.file.Path cli = java.nio.file.Path.of("..", "cli", "target", "pcusage.jar");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isRegularFile(cli), "cli/target/pcusage.jar not built");
+
+    // 300 ms per page keeps the CLI running long enough for a sample after each page.
+    Properties results = CliMemoryHarness.run(cli, 3000, "1000,3000", "32m", "G1", 1, 300);
+
+    assertThat(results.getProperty("records")).isEqualTo("3000");
+    assertThat(results.getProperty("G1.run1.lines")).isEqualTo("3000");
+    assertThat(results.getProperty("G1.run1.exitCode")).isEqualTo("0");
+    assertThat(results.getProperty("G1.run1.gcFlag")).isEqualTo("-XX:+UseG1GC");
+    for (String key :
+        List.of(
+            "G1.run1.wallMillis",
+            "G1.run1.recordsPerSecond",
+            "G1.run1.liveHeap.1000",
+            "G1.run1.liveHeap.1000.atRecords",
+            "G1.run1.liveHeap.3000",
+            "G1.run1.liveHeap.3000.atRecords")) {
+      assertThat(Long.parseLong(results.getProperty(key))).as(key).isPositive();
+    }
+    assertThat(Double.parseDouble(results.getProperty("G1.run1.gcShare"))).isBetween(0.0, 1.0);
+    assertThat(Double.parseDouble(results.getProperty("G1.run1.gcPauseMillis")))
+        .isGreaterThanOrEqualTo(0);
+    assertThat(Long.parseLong(results.getProperty("G1.run1.pauses"))).isNotNegative();
+    // Each sample's full GC is recognised, and kept out of the pauses above.
+    assertThat(results.getProperty("G1.run1.diagnosticPauses")).isEqualTo("2");
+  }
+
   /** The record's values in a canonical order, for comparing models of different libraries. */
   private static List<Object> values(AzureUtilizationRecord r) {
     AzureResource res = r.getResource();
