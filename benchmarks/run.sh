@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh                  # build + everything
 #   SKIP_BUILD=1 benchmarks/run.sh     # reuse benchmarks/target/benchmarks.jar
-#   JMH_ARGS="-f 1 -wi 3 -i 5" benchmarks/run.sh   # JMH fork/iteration counts (these are the defaults)
+#   JMH_ARGS="-f 2 -wi 3 -i 5" benchmarks/run.sh   # JMH fork/iteration counts (these are the defaults)
 #   RESULTS=DIR JAR=FILE SKIP_BUILD=1 benchmarks/run.sh   # another jar (e.g. a saved "before"), another folder
 #   BUILD_CLI=1 benchmarks/run.sh      # also rebuild cli/target/pcusage.jar (parts 3b and 5) first
 #   SKIP_CLI_MEMORY=1 SKIP_EXPORT=1 benchmarks/run.sh   # leave out the parts that drive the CLI jar
@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RESULTS=${RESULTS:-benchmarks/target/results}
 JAR=${JAR:-benchmarks/target/benchmarks.jar}
-JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -i 5"}
+JMH_ARGS=${JMH_ARGS:-"-f 2 -wi 3 -i 5"}
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   echo "== build: sdk + sandbox (install), benchmarks (package)" >&2
