@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Builds the SDK, the sandbox and the benchmarks, then runs the whole table of issue 6 and prints it
+# Builds the SDK, the sandbox, the CLI and the benchmarks, then runs the whole table of issue 6 and prints it
 # (markdown; also written to benchmarks/target/results/table.md). About 10 minutes on 2 cores.
 #
 #   benchmarks/run.sh                  # build + everything
-#   SKIP_BUILD=1 benchmarks/run.sh     # reuse benchmarks/target/benchmarks.jar
+#   SKIP_BUILD=1 benchmarks/run.sh     # reuse benchmarks/target/benchmarks.jar and cli/target/pcusage.jar
 #   JMH_ARGS="-f 2 -wi 3 -i 5" benchmarks/run.sh   # JMH fork/iteration counts (these are the defaults)
 #   RESULTS=DIR JAR=FILE SKIP_BUILD=1 benchmarks/run.sh   # another jar (e.g. a saved "before"), another folder
-#   BUILD_CLI=1 benchmarks/run.sh      # also rebuild cli/target/pcusage.jar (parts 3b and 5) first
 #   SKIP_CLI_MEMORY=1 SKIP_EXPORT=1 benchmarks/run.sh   # leave out the parts that drive the CLI jar
 #
 # Parts: 1 page decode (JMH), 2 end to end (JMH), 3 memory (two harnesses, each in a forked JVM:
@@ -24,13 +23,9 @@ JAR=${JAR:-benchmarks/target/benchmarks.jar}
 JMH_ARGS=${JMH_ARGS:-"-f 2 -wi 3 -i 5"}
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
-  echo "== build: sdk + sandbox (install), benchmarks (package)" >&2
-  mvn -B -ntp -q -pl sdk,sandbox -am install -DskipTests
+  echo "== build: sdk + sandbox + cli (install; parts 3b and 5 drive cli/target/pcusage.jar), benchmarks (package)" >&2
+  mvn -B -ntp -q -pl sdk,sandbox,cli -am install -DskipTests
   mvn -B -ntp -q -f benchmarks/pom.xml package -DskipTests
-  # Parts 3b and 5 drive the CLI jar as built; BUILD_CLI=1 rebuilds it first.
-  if [[ -n "${BUILD_CLI:-}" ]]; then
-    mvn -B -ntp -q -pl cli -am package -DskipTests
-  fi
 fi
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 # Other processes share the 2 cores: the 1-minute load average before each part goes in the table.
