@@ -30,9 +30,9 @@ import okio.Source;
  *
  * <p>Memory is bounded: {@link #take} removes a page's copy, and at most {@code maxPages} copies
  * are kept (the oldest goes first: one left behind by a listing that failed). Copies are made into
- * reused arrays ({@link PageBuffer}), handed back with {@link #release}, so a long listing does not
- * allocate a page's worth of memory per page. A copy needed after it was dropped is reported by the
- * caller as a failure, never written wrong.
+ * reused chunked buffers ({@link PageBuffer}), handed back with {@link #release}, so a long listing
+ * does not allocate a page's worth of memory per page. A copy needed after it was dropped is
+ * reported by the caller as a failure, never written wrong.
  */
 final class RawPageCapture implements Interceptor {
   /** The SDK's default limit of a response body; a larger page is refused by the SDK anyway. */
@@ -92,7 +92,7 @@ final class RawPageCapture implements Interceptor {
 
   /**
    * Returns and forgets the body of the page the SDK got with {@code requestId}. Hand it back with
-   * {@link #release} once written, so that its array serves a later page.
+   * {@link #release} once written, so that its memory serves a later page.
    *
    * @return the body's bytes, or null when none was kept
    */
@@ -200,7 +200,7 @@ final class RawPageCapture implements Interceptor {
         recycle(copy); // the SDK refuses such a page; keep nothing
         copy = null;
       } else {
-        // Into a reused array: a copy held in okio segments costs ~90 fresh segments per page.
+        // Into a reused buffer: a copy held in okio segments costs ~90 fresh segments per page.
         sink.copyTo(copy, sink.size() - read, read);
       }
       return read;

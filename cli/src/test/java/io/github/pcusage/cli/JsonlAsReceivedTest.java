@@ -191,6 +191,57 @@ class JsonlAsReceivedTest {
   }
 
   @Test
+  void aPageOfManyChunksWithARepeatedItemsMemberComesOutAsTheLastItemsSent() throws Exception {
+    List<String> records = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      records.add(
+          "{\"usageStartTime\":\"2026-10-01T00:00:00+00:00\",\"usageEndTime\":\"2026-10-02T00:00:00+00:00\","
+              + "\"resource\":{\"id\":\"meter-"
+              + i
+              + "\",\"name\":\"D2 v3\",\"category\":\"Virtual Machines\",\"subcategory\":\"Dv3\","
+              + "\"region\":\"US East\"},\"quantity\":0."
+              + (1_000_000_007L * (i + 1))
+              + ",\"unit\":\"1 Hour\",\"infoFields\":{},"
+              + "\"instanceData\":{\"resourceUri\":\"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/"
+              + "virtualMachines/vm-"
+              + i
+              + "\",\"location\":\"eastus\",\"partNumber\":\"\",\"orderNumber\":\"\",\"tags\":{},"
+              + "\"additionalInfo\":{}},\"attributes\":{\"objectType\":\"AzureUtilizationRecord\"}}");
+    }
+    String decoy = records.get(0).replace("meter-0", "decoy");
+    // A repeated member: the last one counts, for the SDK's decoding and for the lines written.
+    String page =
+        "{\"totalCount\":400,\"items\":["
+            + decoy
+            + "],\"items\":["
+            + String.join(",", records)
+            + "],\"links\":{},\"attributes\":{\"objectType\":\"Collection\"}}";
+    assertThat(page.length()).isGreaterThan(3 * PageBuffer.CHUNK); // spans several chunks
+    HttpServer server = fixedPageServer(page, true);
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      Cli.Result run =
+          Cli.run(
+              "utilization",
+              "--base-url",
+              base,
+              "--customer",
+              "c",
+              "--subscription",
+              "s",
+              "--start",
+              "2026-10-01",
+              "--end",
+              "2026-11-01");
+
+      assertThat(run.code).as(run.toString()).isZero();
+      assertThat(run.outLines()).isEqualTo(records);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void csvIsStillBuiltFromTheDecodedRecords() {
     Cli.Result run =
         Cli.run(Cli.utilization(sandbox, "scenario-quirks", subscription, "--format", "csv"));
