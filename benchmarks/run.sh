@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the SDK, the sandbox, the CLI and the benchmarks, then runs the whole table of issue 6 and prints it
-# (markdown; also written to benchmarks/target/results/table.md). About 10 minutes on 2 cores.
+# (markdown; also written to benchmarks/target/results/table.md). About 11 minutes on 2 cores, build included.
 #
 #   benchmarks/run.sh                  # build + everything
 #   SKIP_BUILD=1 benchmarks/run.sh     # reuse benchmarks/target/benchmarks.jar and cli/target/pcusage.jar
