@@ -14,9 +14,14 @@ public final class DataNotReadyException extends PartnerCenterException {
 
   private final Duration retryAfter;
 
-  DataNotReadyException(Failure failure) {
-    super(failure);
-    this.retryAfter = failure.retryAfter;
+  /**
+   * Creates the exception from {@code details}, for example in a test of code that handles it.
+   *
+   * @param details what is known about the failure; see {@link PartnerCenterException#builder()}
+   */
+  public DataNotReadyException(PartnerCenterException.Builder details) {
+    super(details);
+    this.retryAfter = details.retryAfter;
   }
 
   /**

@@ -16,14 +16,14 @@ public final class Page<T> {
   private final String requestId;
   private final String correlationId;
   private final String serverId;
+  private final RawItems rawItems;
 
-  Page(
-      List<T> items,
-      Continuation continuation,
-      String requestId,
-      String correlationId,
-      String serverId) {
+  Page(List<T> items, Continuation continuation, PageIds ids, RawItems rawItems) {
     this.items = Collections.unmodifiableList(items);
+    this.rawItems = rawItems;
+    String requestId = ids.requestId;
+    String correlationId = ids.correlationId;
+    String serverId = ids.serverId;
     this.continuation = continuation;
     this.requestId = requestId;
     this.correlationId = correlationId;
@@ -37,6 +37,21 @@ public final class Page<T> {
    */
   public List<T> items() {
     return items;
+  }
+
+  /**
+   * Returns the JSON of each item exactly as received, valid until the next page of the same
+   * iteration is requested: see {@link RawItems} for the lifetime.
+   *
+   * @return the raw items, in the order of {@link #items()}
+   */
+  public RawItems rawItems() {
+    return rawItems;
+  }
+
+  /** Gives the raw items' memory back (the iterator does, when the next page is requested). */
+  void release() {
+    rawItems.release();
   }
 
   /**
@@ -88,5 +103,18 @@ public final class Page<T> {
         + ", serverId="
         + serverId
         + "}";
+  }
+
+  /** The ids a page carries, as the response echoed them. */
+  static final class PageIds {
+    final String requestId;
+    final String correlationId;
+    final String serverId;
+
+    PageIds(String requestId, String correlationId, String serverId) {
+      this.requestId = requestId;
+      this.correlationId = correlationId;
+      this.serverId = serverId;
+    }
   }
 }

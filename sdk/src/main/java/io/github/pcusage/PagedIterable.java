@@ -1,16 +1,17 @@
 package io.github.pcusage;
 
+import io.github.pcusage.internal.http.Cancellation;
+import io.github.pcusage.internal.http.HeaderNames;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -24,24 +25,34 @@ import java.util.stream.StreamSupport;
  *
  * <pre>{@code
  * for (AzureUtilizationRecord record : records) { ... }           // record by record
- * records.stream().map(AzureUtilizationRecord::getQuantity)...    // as a stream
+ * try (Stream<AzureUtilizationRecord> s = records.stream()) {      // as a stream
+ *   s.map(AzureUtilizationRecord::getQuantity)...
+ * }
  * for (Page<AzureUtilizationRecord> page : records.byPage()) {    // page by page, to checkpoint
  *   save(page.items());
- *   page.continuation().ifPresent(c -> checkpoint(c.toString()));
+ *   page.continuation().ifPresent(c -> checkpoint(c.encode()));
  * }
  * }</pre>
+ *
+ * <p><b>Stopping early.</b> The page fetched ahead is cancelled (its request's socket closed, its
+ * retry waits interrupted, its memory given back) when the {@link Stream} of {@link #stream()} is
+ * closed: use it in try-with-resources. A {@code for} loop, an {@link #iterator()} or a {@link
+ * #byPage()} loop that stops early cannot tell the listing: at most the one page already being
+ * fetched ahead completes in the background and is dropped; no further page is requested.
+ *
+ * <p><b>Raw items.</b> {@link Page#rawItems()} of a page stays valid until the next page of the
+ * same iteration is requested (the iterator's next {@code hasNext()} or {@code next()}, which a
+ * {@code for} loop makes at the end of each pass) or its stream is closed; see {@link RawItems}.
  *
  * @param <T> the item type
  */
 public final class PagedIterable<T> implements Iterable<T> {
-  private final PageFetcher<T> fetcher;
+  private final ResourcePager<T> pager;
   private final Executor prefetchExecutor;
-  private final ErrorMapper errors;
 
-  PagedIterable(PageFetcher<T> fetcher, Executor prefetchExecutor, ErrorMapper errors) {
-    this.fetcher = fetcher;
+  PagedIterable(ResourcePager<T> pager, Executor prefetchExecutor) {
+    this.pager = pager;
     this.prefetchExecutor = prefetchExecutor;
-    this.errors = errors;
   }
 
   /**
@@ -51,40 +62,21 @@ public final class PagedIterable<T> implements Iterable<T> {
    */
   @Override
   public Iterator<T> iterator() {
-    Iterator<Page<T>> pages = new PageIterator(fetcher.start());
-    return new Iterator<T>() {
-      private Iterator<T> current = java.util.Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext()) {
-          if (!pages.hasNext()) {
-            return false;
-          }
-          current = pages.next().items().iterator();
-        }
-        return true;
-      }
-
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
-      }
-    };
+    return new ItemIterator(new PageIterator(pager.start()));
   }
 
   /**
-   * Returns a sequential stream of every item; lazy like {@link #iterator()}.
+   * Returns a sequential stream of every item; lazy like {@link #iterator()}. Closing the stream
+   * cancels the page being fetched ahead.
    *
    * @return the stream
    */
   public Stream<T> stream() {
+    ItemIterator items = new ItemIterator(new PageIterator(pager.start()));
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
+            Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(items.pages::close);
   }
 
   /**
@@ -93,7 +85,7 @@ public final class PagedIterable<T> implements Iterable<T> {
    * @return an iterable of pages; each iteration starts anew
    */
   public Iterable<Page<T>> byPage() {
-    return () -> new PageIterator(fetcher.start());
+    return () -> new PageIterator(pager.start());
   }
 
   /**
@@ -103,25 +95,58 @@ public final class PagedIterable<T> implements Iterable<T> {
    *
    * @param continuation where to resume
    * @return an iterable of the pages from that position on
-   * @throws IllegalArgumentException if the continuation belongs to another customer or
+   * @throws IllegalArgumentException if the continuation belongs to another listing, customer or
    *     subscription
    */
   public Iterable<Page<T>> byPage(Continuation continuation) {
     Objects.requireNonNull(continuation, "continuation == null");
-    fetcher.checkBelongs(continuation);
+    pager.checkBelongs(continuation);
     return () -> new PageIterator(continuation);
+  }
+
+  private final class ItemIterator implements Iterator<T> {
+    final PageIterator pages;
+    private Iterator<T> current = Collections.emptyIterator();
+
+    ItemIterator(PageIterator pages) {
+      this.pages = pages;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext()) {
+        if (!pages.hasNext()) {
+          return false;
+        }
+        current = pages.next().items().iterator();
+      }
+      return true;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
   }
 
   /** Walks pages, guarding against token loops, with at most one page fetched ahead. */
   private final class PageIterator implements Iterator<Page<T>> {
     private Continuation position;
-    private FutureTask<Page<T>> ahead;
+    private Prefetch<T> ahead;
     private Page<T> ready;
+    private Page<T> handedOut;
+    private boolean closed;
     private final Set<String> seenTokens = new HashSet<>();
 
     PageIterator(Continuation start) {
       this.position = start;
-      remember(start);
+      String token = tokenOf(start);
+      if (token != null) {
+        seenTokens.add(token);
+      }
     }
 
     @Override
@@ -129,19 +154,29 @@ public final class PagedIterable<T> implements Iterable<T> {
       if (ready != null) {
         return true;
       }
-      if (position == null) {
+      releaseHandedOut();
+      if (closed || position == null) {
         return false;
       }
       Continuation fetching = position;
-      Page<T> page = ahead != null ? await(ahead) : fetcher.fetch(fetching);
-      ahead = null;
+      Page<T> page;
+      if (ahead != null) {
+        Prefetch<T> task = ahead;
+        ahead = null;
+        page = task.await();
+      } else {
+        page = pager.fetch(fetching, Cancellation.NONE);
+      }
       Continuation next = page.continuation().orElse(null);
       if (next != null) {
-        checkNotRepeated(next, page, fetching);
+        try {
+          checkNotRepeated(next, page, fetching);
+        } catch (RuntimeException e) {
+          page.release();
+          throw e;
+        }
         if (prefetchExecutor != null) {
-          FutureTask<Page<T>> task = new FutureTask<>(() -> fetcher.fetch(next));
-          prefetchExecutor.execute(task);
-          ahead = task;
+          ahead = new Prefetch<>(pager, next, prefetchExecutor);
         }
       }
       position = next;
@@ -154,65 +189,58 @@ public final class PagedIterable<T> implements Iterable<T> {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Page<T> page = ready;
+      handedOut = ready;
       ready = null;
-      return page;
+      return handedOut;
+    }
+
+    /** Stops the listing: cancels the page fetched ahead and gives back the pages' memory. */
+    void close() {
+      closed = true;
+      position = null;
+      if (ahead != null) {
+        ahead.cancel();
+        ahead = null;
+      }
+      releaseHandedOut();
+      if (ready != null) {
+        ready.release();
+        ready = null;
+      }
+    }
+
+    private void releaseHandedOut() {
+      if (handedOut != null) {
+        handedOut.release();
+        handedOut = null;
+      }
     }
 
     private void checkNotRepeated(Continuation next, Page<T> page, Continuation fetched) {
       String token = tokenOf(next);
       if (token == null || token.isEmpty()) {
         position = null;
-        throw errors.paging(
-            "the next link carries no "
-                + HeaderNames.CONTINUATION_TOKEN
-                + " (it would repeat the same page)",
-            page.requestId(),
-            page.correlationId(),
-            fetched);
+        throw pager
+            .engine()
+            .errors()
+            .paging(
+                "the next link carries no "
+                    + HeaderNames.CONTINUATION_TOKEN
+                    + " (it would repeat the same page)",
+                page.requestId(),
+                page.correlationId(),
+                fetched);
       }
       if (!seenTokens.add(token)) {
         position = null;
-        throw errors.paging(
-            "the service sent a continuation token it had already sent in this listing (a paging loop)",
-            page.requestId(),
-            page.correlationId(),
-            fetched);
-      }
-    }
-
-    private void remember(Continuation start) {
-      String token = tokenOf(start);
-      if (token != null) {
-        seenTokens.add(token);
-      }
-    }
-
-    private Page<T> await(FutureTask<Page<T>> task) {
-      boolean interrupted = false;
-      try {
-        while (true) {
-          try {
-            return task.get();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException) {
-          throw (RuntimeException) cause;
-        }
-        if (cause instanceof Error) {
-          throw (Error) cause;
-        }
-        throw new IllegalStateException(cause);
-      } catch (CancellationException e) {
-        throw new IllegalStateException("the prefetch of the next page was cancelled", e);
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
+        throw pager
+            .engine()
+            .errors()
+            .paging(
+                "the service sent a continuation token it had already sent in this listing (a paging loop)",
+                page.requestId(),
+                page.correlationId(),
+                fetched);
       }
     }
   }
@@ -221,7 +249,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     if (c.isFirstPage()) {
       return null;
     }
-    for (java.util.Map.Entry<String, String> header : c.headers()) {
+    for (Map.Entry<String, String> header : c.headers()) {
       if (header.getKey().equalsIgnoreCase(HeaderNames.CONTINUATION_TOKEN)) {
         return header.getValue();
       }

@@ -1,29 +1,21 @@
 package io.github.pcusage;
 
-import io.github.pcusage.api.UsageSummaryApi;
-import io.github.pcusage.api.UtilizationApi;
-import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.internal.api.UsageSummaryApi;
+import io.github.pcusage.internal.api.UtilizationApi;
+import io.github.pcusage.internal.http.BodyDecoder;
+import io.github.pcusage.internal.http.CallEngine;
+import io.github.pcusage.internal.http.CallSpec;
+import io.github.pcusage.internal.http.Cancellation;
+import io.github.pcusage.internal.json.PartnerCenterJson;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.model.SubscriptionUsageSummary;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import retrofit2.Response;
-import retrofit2.Retrofit;
 
 /**
  * The Partner Center usage client: Azure utilization records and subscription usage summaries.
@@ -52,67 +44,35 @@ import retrofit2.Retrofit;
  *
  * <p>Every request carries {@code Authorization}, {@code Accept: application/json}, {@code
  * MS-RequestId} (new per logical call, the same on its retries), {@code MS-CorrelationId} (one per
- * listing), {@code MS-Contract-Version: v1}, {@code X-Locale} and a {@code User-Agent}. The
- * interceptors run in this order: tracking headers, retry, auth, logging, then the transport.
+ * listing), {@code MS-Contract-Version: v1}, {@code X-Locale} and a {@code User-Agent}. Every call
+ * runs through one engine (retries, the optional shared throttle, error mapping, decoding); each
+ * attempt then passes the OkHttp interceptors in this order: tracking headers, auth, logging, then
+ * the transport. Retry and paging defaults: {@link RetryPolicy}, {@link DataNotReadyPolicy}, {@link
+ * PagedIterable}.
  */
 public final class PartnerCenterClient implements AutoCloseable {
   /** The SDK version, as in the {@code User-Agent}. */
-  public static final String VERSION = loadVersion();
+  public static final String VERSION = Wiring.loadVersion();
+
+  private static final BodyDecoder<SubscriptionUsageSummary> SUMMARY =
+      BodyDecoder.of(PartnerCenterJson.adapter(SubscriptionUsageSummary.class));
 
   private final HttpUrl apiRoot;
-  private final OkHttpClient http;
-  private final boolean ownsHttp;
+  private final Wiring wiring;
+  private final CallEngine engine;
   private final UtilizationApi utilizationApi;
   private final UsageSummaryApi usageSummaryApi;
   private final ExecutorService prefetchExecutor;
-  private final RetryPolicy retryPolicy;
-  private final DataNotReadyPolicy notReadyPolicy;
-  private final Sleeper sleeper;
-  private final Clock clock;
   private final String correlationId;
-  private final ErrorMapper errors;
 
   private PartnerCenterClient(Builder b, HttpUrl apiRoot) {
     this.apiRoot = apiRoot;
-    this.retryPolicy = b.retryPolicy;
-    this.notReadyPolicy = b.dataNotReadyPolicy;
-    this.sleeper = b.sleeper;
-    this.clock = b.clock;
     this.correlationId = b.correlationId;
-    this.errors = new ErrorMapper(b.clock);
-    this.ownsHttp = b.okHttpClient == null;
-    OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
-    String userAgent =
-        "partner-center-usage-java/"
-            + VERSION
-            + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
-    TokenCache tokens = new TokenCache(b.tokenProvider, b.clock, b.tokenRefreshSkew);
-    // The interceptor order, written down once: tracking headers (so every retry of a call keeps
-    // its MS-RequestId) -> retry -> auth (a fresh token on every attempt) -> logging -> transport.
-    this.http =
-        base.newBuilder()
-            .addInterceptor(new TrackingHeadersInterceptor(b.correlationId, b.locale, userAgent))
-            .addInterceptor(
-                new RetryInterceptor(
-                    b.retryPolicy, b.sleeper, b.clock, b.maxResponseBytes, new SecureRandom()))
-            .addInterceptor(new AuthInterceptor(tokens))
-            .addInterceptor(new LoggingInterceptor())
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .connectTimeout(b.connectTimeout)
-            .readTimeout(b.readTimeout)
-            .writeTimeout(b.connectTimeout)
-            .build();
-    Retrofit retrofit =
-        new Retrofit.Builder()
-            .baseUrl(apiRoot.newBuilder().addPathSegment("v1").addPathSegment("").build())
-            .client(http)
-            .addConverterFactory(new DecodingConverterFactory(PartnerCenterJson.moshi()))
-            .validateEagerly(true)
-            .build();
-    this.utilizationApi = retrofit.create(UtilizationApi.class);
-    this.usageSummaryApi = retrofit.create(UsageSummaryApi.class);
-    this.prefetchExecutor = b.prefetch ? newPrefetchExecutor() : null;
+    this.wiring = new Wiring(b, apiRoot);
+    this.engine = wiring.engine();
+    this.utilizationApi = wiring.api(UtilizationApi.class);
+    this.usageSummaryApi = wiring.api(UsageSummaryApi.class);
+    this.prefetchExecutor = b.prefetch ? Wiring.newPrefetchExecutor() : null;
   }
 
   /**
@@ -141,22 +101,37 @@ public final class PartnerCenterClient implements AutoCloseable {
     Ids.check("customerId", customerId);
     Ids.check("subscriptionId", subscriptionId);
     Objects.requireNonNull(query, "query == null");
-    String listingCorrelation =
-        correlationId != null ? correlationId : UUID.randomUUID().toString();
-    UtilizationPager pager =
-        new UtilizationPager(
-            utilizationApi,
+    Continuation start =
+        Continuation.firstPage(customerId, subscriptionId, listingCorrelation(), query);
+    ResourcePager<AzureUtilizationRecord> pager =
+        new ResourcePager<>(
+            engine,
             apiRoot,
-            customerId,
-            subscriptionId,
-            query,
-            listingCorrelation,
-            retryPolicy,
-            notReadyPolicy,
-            sleeper,
-            clock,
-            errors);
-    return new PagedIterable<>(pager, prefetchExecutor, errors);
+            AzureUtilizationRecord.class,
+            "GET utilization records of customer "
+                + customerId
+                + ", subscription "
+                + subscriptionId,
+            start,
+            (position, requestId, correlation) -> {
+              UtilizationQuery q = position.query();
+              return utilizationApi
+                  .listAzureUtilizations(
+                      customerId,
+                      subscriptionId,
+                      q.startTime(),
+                      q.endTime(),
+                      q.granularity(),
+                      q.showDetails(),
+                      q.pageSize(),
+                      null,
+                      requestId,
+                      correlation,
+                      null,
+                      null)
+                  .request();
+            });
+    return new PagedIterable<>(pager, prefetchExecutor);
   }
 
   /**
@@ -172,47 +147,15 @@ public final class PartnerCenterClient implements AutoCloseable {
   public SubscriptionUsageSummary usageSummary(String customerId, String subscriptionId) {
     Ids.check("customerId", customerId);
     Ids.check("subscriptionId", subscriptionId);
+    String requestId = UUID.randomUUID().toString();
+    okhttp3.Request request =
+        usageSummaryApi
+            .getSubscriptionUsageSummary(
+                customerId, subscriptionId, requestId, listingCorrelation(), null)
+            .request();
     String operation =
         "GET usage summary of customer " + customerId + ", subscription " + subscriptionId;
-    String requestId = UUID.randomUUID().toString();
-    String correlation = correlationId != null ? correlationId : UUID.randomUUID().toString();
-    Response<SubscriptionUsageSummary> response;
-    try {
-      response =
-          usageSummaryApi
-              .getSubscriptionUsageSummary(customerId, subscriptionId, requestId, correlation, null)
-              .execute();
-    } catch (IOException e) {
-      throw errors.fromIo(operation, e, requestId, correlation, null);
-    } catch (RuntimeException e) {
-      throw errors.fromIo(operation, new IOException(e), requestId, correlation, null);
-    }
-    if (response.code() == 204) {
-      throw errors.notReady(
-          operation,
-          response.headers(),
-          RetryAfter.parse(response.headers().get(HeaderNames.RETRY_AFTER), clock),
-          1,
-          requestId,
-          correlation,
-          null);
-    }
-    if (!response.isSuccessful()) {
-      throw errors.fromResponse(
-          operation,
-          response.code(),
-          response.headers(),
-          response.errorBody(),
-          requestId,
-          correlation,
-          null);
-    }
-    SubscriptionUsageSummary body = response.body();
-    if (body == null) {
-      throw errors.invalid(
-          operation, "HTTP " + response.code() + " with an empty body", response.headers(), null);
-    }
-    return body;
+    return engine.execute(CallSpec.of(request, operation, SUMMARY), Cancellation.NONE).value();
   }
 
   /**
@@ -230,78 +173,42 @@ public final class PartnerCenterClient implements AutoCloseable {
     if (prefetchExecutor != null) {
       prefetchExecutor.shutdownNow();
     }
-    if (ownsHttp) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
+    wiring.close();
   }
 
   @Override
   public String toString() {
     return "PartnerCenterClient{apiRoot="
         + apiRoot()
-        + ", retryPolicy="
-        + retryPolicy
-        + ", dataNotReadyPolicy="
-        + notReadyPolicy
+        + ", "
+        + wiring
         + ", prefetch="
         + (prefetchExecutor != null)
         + "}";
   }
 
-  private static ExecutorService newPrefetchExecutor() {
-    AtomicInteger count = new AtomicInteger();
-    ThreadFactory threads =
-        runnable -> {
-          Thread thread = new Thread(runnable, "pcusage-prefetch-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
-            30,
-            TimeUnit.SECONDS,
-            new java.util.concurrent.SynchronousQueue<>(),
-            threads);
-    return executor;
-  }
-
-  private static String loadVersion() {
-    try (InputStream in = PartnerCenterClient.class.getResourceAsStream("version.properties")) {
-      Properties properties = new Properties();
-      if (in != null) {
-        properties.load(in);
-      }
-      String version = properties.getProperty("version");
-      if (version == null || version.isBlank() || version.contains("${")) {
-        // The resource is not filtered by the build: fall back to the jar manifest.
-        version = PartnerCenterClient.class.getPackage().getImplementationVersion();
-      }
-      return version == null || version.isBlank() ? "unknown" : version;
-    } catch (IOException e) {
-      return "unknown";
-    }
+  private String listingCorrelation() {
+    return correlationId != null ? correlationId : UUID.randomUUID().toString();
   }
 
   /** Builds {@link PartnerCenterClient}s. Only {@link #tokenProvider} is required. */
   public static final class Builder {
-    private String baseUrl = PartnerCenterCloud.PUBLIC.apiRoot();
-    private TokenProvider tokenProvider;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(60);
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private DataNotReadyPolicy dataNotReadyPolicy = DataNotReadyPolicy.defaults();
-    private String locale = "en-US";
-    private String correlationId;
-    private String userAgentSuffix;
-    private OkHttpClient okHttpClient;
-    private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private Duration tokenRefreshSkew = Duration.ofMinutes(2);
-    private boolean prefetch = true;
-    private long maxResponseBytes = 64L * 1024 * 1024;
+    String baseUrl = PartnerCenterCloud.PUBLIC.apiRoot();
+    TokenProvider tokenProvider;
+    Duration connectTimeout = Duration.ofSeconds(10);
+    Duration readTimeout = Duration.ofSeconds(60);
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    DataNotReadyPolicy dataNotReadyPolicy = DataNotReadyPolicy.defaults();
+    String locale = "en-US";
+    String correlationId;
+    String userAgentSuffix;
+    OkHttpClient okHttpClient;
+    Clock clock = Clock.systemUTC();
+    Sleeper sleeper = Sleeper.SYSTEM;
+    Duration tokenRefreshSkew = Duration.ofMinutes(2);
+    boolean prefetch = true;
+    boolean sharedThrottle;
+    long maxResponseBytes = 64L * 1024 * 1024;
 
     private Builder() {}
 
@@ -483,6 +390,23 @@ public final class PartnerCenterClient implements AutoCloseable {
     }
 
     /**
+     * Sets whether a {@code 429 Too Many Requests} on any call of this client pauses every call of
+     * the client: off by default. When on, after a call is throttled every call (of any listing or
+     * operation of this client, prefetches and retries included) waits, before its next attempt,
+     * until the throttled call's wait has passed: its {@code Retry-After} clamped to {@link
+     * RetryPolicy#maxRetryAfter()}, or the backoff when it has none. Measured with the {@link
+     * #clock(Clock)}, waited with the {@link #sleeper(Sleeper)}. For many listings run at once
+     * against one partner's quota (such as an export of many subscriptions in parallel).
+     *
+     * @param sharedThrottle true to share a throttle between the client's calls
+     * @return this builder
+     */
+    public Builder sharedThrottle(boolean sharedThrottle) {
+      this.sharedThrottle = sharedThrottle;
+      return this;
+    }
+
+    /**
      * Sets the largest response body accepted; larger ones fail with {@link TransportException}
      * instead of being buffered. 64 MiB by default.
      *
@@ -510,47 +434,7 @@ public final class PartnerCenterClient implements AutoCloseable {
         throw new IllegalArgumentException(
             "tokenProvider is required: pass TokenProvider.of(token) or your own TokenProvider");
       }
-      return new PartnerCenterClient(this, parseApiRoot(baseUrl));
-    }
-
-    static HttpUrl parseApiRoot(String baseUrl) {
-      String text = baseUrl.trim();
-      HttpUrl url = HttpUrl.parse(text);
-      if (url == null) {
-        throw new IllegalArgumentException(
-            "baseUrl '"
-                + text
-                + "' is not an http(s) URL: use for example https://api.partnercenter.microsoft.com");
-      }
-      if (url.querySize() > 0 || url.fragment() != null) {
-        throw new IllegalArgumentException(
-            "baseUrl '" + text + "' has a query or fragment: pass the API root only");
-      }
-      if (url.scheme().equals("http") && !isLoopback(url.host())) {
-        throw new IllegalArgumentException(
-            "baseUrl '"
-                + text
-                + "' uses plain http: use https (plain http is allowed only for loopback addresses)");
-      }
-      String path = url.encodedPath().replaceAll("/+$", "");
-      if (path.toLowerCase(java.util.Locale.ROOT).endsWith("/v1")) {
-        path = path.substring(0, path.length() - 3);
-      }
-      return url.newBuilder().encodedPath(path.isEmpty() ? "/" : path).build();
-    }
-
-    private static boolean isLoopback(String host) {
-      if (host.equalsIgnoreCase("localhost")) {
-        return true;
-      }
-      if (!host.matches("[0-9.]+") && !host.contains(":")) {
-        return false; // never resolve names here: only literal loopback addresses count
-      }
-      try {
-        return InetAddress.getByName(host).isLoopbackAddress();
-      } catch (UnknownHostException e) {
-        return false;
-      }
+      return new PartnerCenterClient(this, ApiRoot.parse(baseUrl));
     }
 
     private static Duration positive(Duration d, String name) {

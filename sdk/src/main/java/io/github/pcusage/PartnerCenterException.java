@@ -1,5 +1,7 @@
 package io.github.pcusage;
 
+import io.github.pcusage.internal.http.RetryStrategy;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -10,6 +12,14 @@ import java.util.Optional;
  * Partner Center error code and description, the {@code MS-RequestId} and {@code MS-CorrelationId},
  * the (capped) raw body, and, for a listing, the {@link Continuation} to resume from. Its message
  * never holds the access token or a continuation token.
+ *
+ * <p>To create one in a test of your own code, use {@link #builder()} and the constructor of the
+ * type you need:
+ *
+ * <pre>{@code
+ * throw new NotFoundException(
+ *     PartnerCenterException.builder().message("no such subscription").statusCode(404));
+ * }</pre>
  */
 public class PartnerCenterException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -24,8 +34,14 @@ public class PartnerCenterException extends RuntimeException {
   private final String rawBody;
   private final transient Continuation continuation;
 
-  PartnerCenterException(Failure failure) {
-    super(failure.message, failure.cause);
+  /**
+   * Creates the exception from {@code details}.
+   *
+   * @param details what is known about the failure; see {@link #builder()}
+   */
+  public PartnerCenterException(Builder details) {
+    super(details.message, details.cause);
+    Builder failure = details;
     this.statusCode = failure.statusCode;
     this.errorCode = failure.errorCode;
     this.description = failure.description;
@@ -75,7 +91,9 @@ public class PartnerCenterException extends RuntimeException {
 
   /**
    * Returns whether the call may succeed if retried: the body's {@code isRetryable} when present,
-   * else whether the status is one the client retries.
+   * else whether the status is one the client retries ({@code 429}, {@code 500}, {@code 502},
+   * {@code 503}, {@code 504}, as {@link RetryPolicy} lists them), a {@code 204} (data not ready),
+   * or no response at all (status 0: an I/O failure).
    *
    * @return true if retrying may help
    */
@@ -83,7 +101,7 @@ public class PartnerCenterException extends RuntimeException {
     if (retryable != null) {
       return retryable;
     }
-    return statusCode == 429 || statusCode >= 500 || statusCode == 204 || statusCode == 0;
+    return RetryStrategy.isRetryableStatus(statusCode) || statusCode == 204 || statusCode == 0;
   }
 
   /**
@@ -121,5 +139,176 @@ public class PartnerCenterException extends RuntimeException {
    */
   public Optional<Continuation> continuation() {
     return Optional.ofNullable(continuation);
+  }
+
+  /**
+   * Returns a builder of the details every {@link PartnerCenterException} carries; pass it to the
+   * constructor of the exception type wanted. Every field is optional.
+   *
+   * @return an empty builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The details of a failure, the single input of every exception's constructor. */
+  public static final class Builder {
+    String message;
+    Throwable cause;
+    int statusCode;
+    String errorCode;
+    String description;
+    String errorName;
+    Boolean retryable;
+    String requestId;
+    String correlationId;
+    String rawBody;
+    Continuation continuation;
+    Duration retryAfter;
+
+    private Builder() {}
+
+    /**
+     * Sets the message.
+     *
+     * @param message the message; never put a token in it
+     * @return this builder
+     */
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    /**
+     * Sets the cause.
+     *
+     * @param cause the cause, or {@code null}
+     * @return this builder
+     */
+    public Builder cause(Throwable cause) {
+      this.cause = cause;
+      return this;
+    }
+
+    /**
+     * Sets the HTTP status; 0 (the default) when no response was received.
+     *
+     * @param statusCode the status
+     * @return this builder
+     */
+    public Builder statusCode(int statusCode) {
+      this.statusCode = statusCode;
+      return this;
+    }
+
+    /**
+     * Sets Partner Center's error code.
+     *
+     * @param errorCode the code, or {@code null}
+     * @return this builder
+     */
+    public Builder errorCode(String errorCode) {
+      this.errorCode = errorCode;
+      return this;
+    }
+
+    /**
+     * Sets Partner Center's error description.
+     *
+     * @param description the description, or {@code null}
+     * @return this builder
+     */
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /**
+     * Sets Partner Center's {@code errorName}.
+     *
+     * @param errorName the name, or {@code null}
+     * @return this builder
+     */
+    public Builder errorName(String errorName) {
+      this.errorName = errorName;
+      return this;
+    }
+
+    /**
+     * Sets the body's {@code isRetryable}; {@code null} (the default) lets the status decide.
+     *
+     * @param retryable the flag, or {@code null}
+     * @return this builder
+     */
+    public Builder retryable(Boolean retryable) {
+      this.retryable = retryable;
+      return this;
+    }
+
+    /**
+     * Sets the {@code MS-RequestId}.
+     *
+     * @param requestId the id, or {@code null}
+     * @return this builder
+     */
+    public Builder requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    /**
+     * Sets the {@code MS-CorrelationId}.
+     *
+     * @param correlationId the id, or {@code null}
+     * @return this builder
+     */
+    public Builder correlationId(String correlationId) {
+      this.correlationId = correlationId;
+      return this;
+    }
+
+    /**
+     * Sets the raw response body (the client caps it to 4096 characters).
+     *
+     * @param rawBody the body, or {@code null}
+     * @return this builder
+     */
+    public Builder rawBody(String rawBody) {
+      this.rawBody = rawBody;
+      return this;
+    }
+
+    /**
+     * Sets where the failed listing can resume.
+     *
+     * @param continuation the continuation, or {@code null}
+     * @return this builder
+     */
+    public Builder continuation(Continuation continuation) {
+      this.continuation = continuation;
+      return this;
+    }
+
+    /**
+     * Sets the server's {@code Retry-After}, kept by {@link ThrottledException} and {@link
+     * DataNotReadyException}.
+     *
+     * @param retryAfter the wait, or {@code null}
+     * @return this builder
+     */
+    public Builder retryAfter(Duration retryAfter) {
+      this.retryAfter = retryAfter;
+      return this;
+    }
+
+    /**
+     * Returns a {@link PartnerCenterException} with these details; use the constructor of a
+     * subclass for a more specific type.
+     *
+     * @return a new exception
+     */
+    public PartnerCenterException build() {
+      return new PartnerCenterException(this);
+    }
   }
 }

@@ -12,9 +12,14 @@ public final class ThrottledException extends PartnerCenterException {
 
   private final Duration retryAfter;
 
-  ThrottledException(Failure failure) {
-    super(failure);
-    this.retryAfter = failure.retryAfter;
+  /**
+   * Creates the exception from {@code details}, for example in a test of code that handles it.
+   *
+   * @param details what is known about the failure; see {@link PartnerCenterException#builder()}
+   */
+  public ThrottledException(PartnerCenterException.Builder details) {
+    super(details);
+    this.retryAfter = details.retryAfter;
   }
 
   /**

@@ -7,7 +7,12 @@ package io.github.pcusage;
 public final class TransportException extends PartnerCenterException {
   private static final long serialVersionUID = 1L;
 
-  TransportException(Failure failure) {
-    super(failure);
+  /**
+   * Creates the exception from {@code details}, for example in a test of code that handles it.
+   *
+   * @param details what is known about the failure; see {@link PartnerCenterException#builder()}
+   */
+  public TransportException(PartnerCenterException.Builder details) {
+    super(details);
   }
 }

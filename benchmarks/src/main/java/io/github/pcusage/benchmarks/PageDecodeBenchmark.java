@@ -3,7 +3,7 @@ package io.github.pcusage.benchmarks;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.internal.json.PartnerCenterJson;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.model.AzureUtilizationRecordCollection;
 import java.io.IOException;

@@ -245,7 +245,7 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
   private void saveCheckpoint() throws IOException {
     new Checkpoint(
             fingerprint,
-            resumeFrom == null ? null : resumeFrom.toString(),
+            resumeFrom == null ? null : resumeFrom.encode(),
             records,
             pages,
             offset,

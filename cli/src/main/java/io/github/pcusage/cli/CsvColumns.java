@@ -2,7 +2,7 @@ package io.github.pcusage.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
-import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.internal.json.PartnerCenterJson;
 import io.github.pcusage.model.AzureInstanceData;
 import io.github.pcusage.model.AzureResource;
 import io.github.pcusage.model.AzureUtilizationRecord;

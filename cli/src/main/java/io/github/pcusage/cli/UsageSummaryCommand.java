@@ -2,7 +2,7 @@ package io.github.pcusage.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonWriter;
-import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.internal.json.PartnerCenterJson;
 import io.github.pcusage.model.SubscriptionUsageSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;

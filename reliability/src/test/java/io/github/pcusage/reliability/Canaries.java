@@ -45,7 +45,7 @@ final class Canaries {
    * saved form: base64url of a small JSON object whose {@code h} holds {@code [name, value]} pairs.
    */
   static List<String> headerValues(Continuation continuation) {
-    String saved = continuation.toString();
+    String saved = continuation.encode();
     byte[] json = Base64.getUrlDecoder().decode(saved.substring(saved.indexOf('.') + 1));
     List<String> values = new ArrayList<>();
     try (JsonReader reader = JsonReader.of(new Buffer().write(json))) {

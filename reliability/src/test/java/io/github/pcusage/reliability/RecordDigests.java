@@ -1,7 +1,7 @@
 package io.github.pcusage.reliability;
 
 import com.squareup.moshi.JsonAdapter;
-import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.internal.json.PartnerCenterJson;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

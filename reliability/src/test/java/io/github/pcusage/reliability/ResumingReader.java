@@ -76,7 +76,7 @@ final class ResumingReader {
         if (++result.resumes > maxResumes) {
           throw new AssertionError("still failing after " + maxResumes + " resumes", e);
         }
-        resumeAt = Continuation.parse(at.toString());
+        resumeAt = Continuation.parse(at.encode());
       }
     }
   }

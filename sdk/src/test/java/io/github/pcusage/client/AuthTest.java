@@ -21,6 +21,8 @@ import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.TokenProvider;
 import io.github.pcusage.UnauthorizedException;
 import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /** Bearer tokens: cached, refreshed before expiry and once after a 401, never more. */
 class AuthTest {
-  private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
-  private final Fixtures.MutableClock clock = new Fixtures.MutableClock(NOW);
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final MutableClock clock = new MutableClock(NOW);
   private MockWebServer server;
 
   @BeforeEach

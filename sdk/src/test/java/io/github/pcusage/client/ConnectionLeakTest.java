@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.NotFoundException;
 import io.github.pcusage.PartnerCenterClient;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,7 +90,7 @@ class ConnectionLeakTest {
     OkHttpClient base =
         new OkHttpClient.Builder().connectionPool(pool).eventListener(events).build();
     client =
-        Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
+        Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW))
             .okHttpClient(base)
             .build();
   }

@@ -22,6 +22,8 @@ import io.github.pcusage.PagedIterable;
 import io.github.pcusage.PagingException;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /** Continuations: saved, parsed, resumed elsewhere; and continuation tokens that would loop. */
 class ContinuationTest {
-  private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
   private MockWebServer server;
 
   @BeforeEach
@@ -50,14 +52,14 @@ class ContinuationTest {
   }
 
   private PartnerCenterClient newClient() {
-    return Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW)).build();
+    return Fixtures.client(server, sleeper, new MutableClock(NOW)).build();
   }
 
   /** Takes the first page of a three-page listing and returns its continuation. */
   private Continuation continuationAfterFirstPage() {
     server.enqueue(json(pageWithToken("token+1%3a%3d", "a", "b")));
     try (PartnerCenterClient client =
-        Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW)).prefetch(false).build()) {
+        Fixtures.client(server, sleeper, new MutableClock(NOW)).prefetch(false).build()) {
       Iterator<Page<AzureUtilizationRecord>> pages =
           client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().iterator();
       Page<AzureUtilizationRecord> first = pages.next();
@@ -130,23 +132,23 @@ class ContinuationTest {
   }
 
   @Test
-  void continuationRoundTripsThroughItsString() {
+  void continuationRoundTripsThroughItsEncodedForm() {
     Continuation continuation = continuationAfterFirstPage();
 
-    Continuation parsed = Continuation.parse(continuation.toString());
+    Continuation parsed = Continuation.parse(continuation.encode());
 
     assertThat(parsed).isEqualTo(continuation);
-    assertThat(parsed.toString()).isEqualTo(continuation.toString());
+    assertThat(parsed.encode()).isEqualTo(continuation.encode());
     assertThat(parsed.customerId()).isEqualTo(CUSTOMER);
     assertThat(parsed.subscriptionId()).isEqualTo(SUBSCRIPTION);
     assertThat(parsed.isFirstPage()).isFalse();
-    assertThat(continuation.toString()).startsWith("pcu1.");
+    assertThat(continuation.encode()).startsWith("pcu1.");
   }
 
   @Test
   void resumesFromASavedStringInANewClientWithExactlyTheRemainingRecords()
       throws InterruptedException {
-    String saved = continuationAfterFirstPage().toString();
+    String saved = continuationAfterFirstPage().encode();
     List<RecordedRequest> before = takeAll(server);
     server.enqueue(json(pageWithToken("token-2", "c")));
     server.enqueue(json(lastPage("d", "e")));
@@ -202,7 +204,7 @@ class ContinuationTest {
 
   @Test
   void refusesADamagedContinuationString() {
-    String saved = continuationAfterFirstPage().toString();
+    String saved = continuationAfterFirstPage().encode();
     String base64 = saved.substring("pcu1.".length());
     List<String> damaged =
         List.of(

@@ -19,6 +19,8 @@ import io.github.pcusage.DataNotReadyPolicy;
 import io.github.pcusage.Page;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -34,8 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@code 204 No Content}: the data is not ready yet, on the first page or on a follow-up page. */
 class DataNotReadyTest {
-  private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
-  private final Fixtures.MutableClock clock = new Fixtures.MutableClock(NOW);
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final MutableClock clock = new MutableClock(NOW);
   private MockWebServer server;
 
   @BeforeEach

@@ -17,6 +17,8 @@ import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.PartnerCenterException;
 import io.github.pcusage.ServerException;
 import io.github.pcusage.UnauthorizedException;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -35,9 +37,7 @@ class ErrorMappingTest {
   @BeforeEach
   void start() throws IOException {
     server = Fixtures.startServer();
-    client =
-        Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
-            .build();
+    client = Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW)).build();
   }
 
   @AfterEach

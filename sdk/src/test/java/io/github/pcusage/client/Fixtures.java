@@ -9,16 +9,11 @@ import io.github.pcusage.model.AzureUtilizationRecord;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -194,43 +189,5 @@ final class Fixtures {
   /** Runs {@code call}, asserts it throws a {@code type}, and returns what it threw. */
   static <T extends Throwable> T thrown(Class<T> type, ThrowableAssert.ThrowingCallable call) {
     return Assertions.assertThatExceptionOfType(type).isThrownBy(call).actual();
-  }
-
-  /** Records every wait it is asked for and returns at once. */
-  static final class RecordingSleeper implements Sleeper {
-    final List<Duration> delays = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void sleep(Duration duration) {
-      delays.add(duration);
-    }
-  }
-
-  /** A clock that stands still until the test moves it. */
-  static final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    MutableClock(Instant start) {
-      this.now = new AtomicReference<>(start);
-    }
-
-    void advance(Duration duration) {
-      now.updateAndGet(instant -> instant.plus(duration));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }

@@ -15,6 +15,8 @@ import io.github.pcusage.Page;
 import io.github.pcusage.PagedIterable;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** A listing sends nothing before it is iterated and stays at most one page ahead of its caller. */
 class LazyPagingTest {
-  private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
   private MockWebServer server;
 
   @BeforeEach
@@ -40,9 +42,7 @@ class LazyPagingTest {
   }
 
   private PartnerCenterClient client(boolean prefetch) {
-    return Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW))
-        .prefetch(prefetch)
-        .build();
+    return Fixtures.client(server, sleeper, new MutableClock(NOW)).prefetch(prefetch).build();
   }
 
   private void enqueueThreePages() {

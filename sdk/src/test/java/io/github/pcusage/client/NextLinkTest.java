@@ -21,6 +21,8 @@ import io.github.pcusage.Page;
 import io.github.pcusage.PagingException;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +37,14 @@ import org.junit.jupiter.api.Test;
  * Following {@code links.next}: every form of link, its headers byte for byte, and where it stops.
  */
 class NextLinkTest {
-  private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
   private MockWebServer server;
   private PartnerCenterClient client;
 
   @BeforeEach
   void start() throws IOException {
     server = Fixtures.startServer();
-    client = Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW)).build();
+    client = Fixtures.client(server, sleeper, new MutableClock(NOW)).build();
   }
 
   @AfterEach

@@ -22,10 +22,12 @@ import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.PartnerCenterException;
 import io.github.pcusage.TokenProvider;
 import io.github.pcusage.UnauthorizedException;
-import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.internal.json.PartnerCenterJson;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.model.AzureUtilizationRecordCollection;
 import io.github.pcusage.model.KeyValuePair;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,7 +74,7 @@ class RedactionTest {
     System.setErr(new PrintStream(new Tee(originalErr, captured), true, StandardCharsets.UTF_8));
     server = Fixtures.startServer();
     client =
-        Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
+        Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW))
             .tokenProvider(TokenProvider.of(BEARER))
             .build();
   }

@@ -17,6 +17,8 @@ import io.github.pcusage.InvalidResponseException;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.TransportException;
 import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * Response bodies: exact decimals, bodies that break off or do not fit the schema, bodies too big.
  */
 class ResponseBodyTest {
-  private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
   private MockWebServer server;
 
   @BeforeEach
@@ -49,7 +51,7 @@ class ResponseBodyTest {
   }
 
   private PartnerCenterClient.Builder builder() {
-    return Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW));
+    return Fixtures.client(server, sleeper, new MutableClock(NOW));
   }
 
   private List<AzureUtilizationRecord> listAll(PartnerCenterClient.Builder builder) {

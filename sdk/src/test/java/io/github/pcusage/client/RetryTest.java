@@ -19,6 +19,8 @@ import io.github.pcusage.PartnerCenterException;
 import io.github.pcusage.RetryPolicy;
 import io.github.pcusage.ServerException;
 import io.github.pcusage.ThrottledException;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -40,8 +42,8 @@ class RetryTest {
   private static final String THROTTLED =
       "{\"statusCode\": 429, \"message\": \"Rate limit is exceeded. Try again in 57 seconds.\"}";
 
-  private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
-  private final Fixtures.MutableClock clock = new Fixtures.MutableClock(NOW);
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final MutableClock clock = new MutableClock(NOW);
   private MockWebServer server;
 
   @BeforeEach

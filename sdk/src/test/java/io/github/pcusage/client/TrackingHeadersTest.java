@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pcusage.Page;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** The headers every request carries, and which ids stay the same across retries and pages. */
 class TrackingHeadersTest {
-  private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
   private MockWebServer server;
 
   @BeforeEach
@@ -43,7 +45,7 @@ class TrackingHeadersTest {
   }
 
   private PartnerCenterClient.Builder builder() {
-    return Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW));
+    return Fixtures.client(server, sleeper, new MutableClock(NOW));
   }
 
   private List<RecordedRequest> listThreePages(PartnerCenterClient.Builder builder)

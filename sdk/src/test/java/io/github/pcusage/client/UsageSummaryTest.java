@@ -14,6 +14,8 @@ import io.github.pcusage.DataNotReadyException;
 import io.github.pcusage.NotFoundException;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.SubscriptionUsageSummary;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -37,14 +39,14 @@ class UsageSummaryTest {
           + " \"links\": {\"self\": {\"uri\": \"/customers/C/subscriptions/S/usagesummary\", \"method\": \"GET\", \"headers\": []}},"
           + " \"attributes\": {\"objectType\": \"SubscriptionUsageSummary\"}}";
 
-  private final Fixtures.RecordingSleeper sleeper = new Fixtures.RecordingSleeper();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
   private MockWebServer server;
   private PartnerCenterClient client;
 
   @BeforeEach
   void start() throws IOException {
     server = Fixtures.startServer();
-    client = Fixtures.client(server, sleeper, new Fixtures.MutableClock(NOW)).build();
+    client = Fixtures.client(server, sleeper, new MutableClock(NOW)).build();
   }
 
   @AfterEach

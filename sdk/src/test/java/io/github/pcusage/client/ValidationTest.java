@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.TokenProvider;
 import io.github.pcusage.UtilizationQuery;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockWebServer;
@@ -37,9 +39,7 @@ class ValidationTest {
   @BeforeEach
   void start() throws IOException {
     server = Fixtures.startServer();
-    client =
-        Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
-            .build();
+    client = Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW)).build();
   }
 
   @AfterEach
@@ -216,7 +216,7 @@ class ValidationTest {
     server.enqueue(json(lastPage("b")));
 
     try (PartnerCenterClient withV1 =
-        Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
+        Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW))
             .baseUrl(server.url("/v1").toString())
             .build()) {
       assertThat(withV1.apiRoot()).isEqualTo(server.url("/").toString().replaceAll("/$", ""));
@@ -233,7 +233,7 @@ class ValidationTest {
     server.enqueue(json(lastPage("a")));
 
     try (PartnerCenterClient withV1 =
-        Fixtures.client(server, new Fixtures.RecordingSleeper(), new Fixtures.MutableClock(NOW))
+        Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW))
             .baseUrl(server.url("/v1/").toString())
             .build()) {
       ids(withV1.utilizations(CUSTOMER, SUBSCRIPTION, query()));

@@ -2,9 +2,9 @@ package io.github.pcusage.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pcusage.api.UsageSummaryApi;
-import io.github.pcusage.api.UtilizationApi;
-import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.internal.api.UsageSummaryApi;
+import io.github.pcusage.internal.api.UtilizationApi;
+import io.github.pcusage.internal.json.PartnerCenterJson;
 import io.github.pcusage.model.AzureUtilizationRecordCollection;
 import io.github.pcusage.model.Granularity;
 import io.github.pcusage.model.HttpMethod;

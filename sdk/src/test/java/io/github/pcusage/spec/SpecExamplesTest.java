@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonWriter;
-import io.github.pcusage.json.PartnerCenterJson;
+import io.github.pcusage.internal.json.PartnerCenterJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

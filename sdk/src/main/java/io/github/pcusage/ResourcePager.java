@@ -1,0 +1,188 @@
+package io.github.pcusage;
+
+import io.github.pcusage.internal.http.BodyArrays;
+import io.github.pcusage.internal.http.CallEngine;
+import io.github.pcusage.internal.http.CallSpec;
+import io.github.pcusage.internal.http.Cancellation;
+import io.github.pcusage.internal.http.CollectionDecoder;
+import io.github.pcusage.internal.http.HeaderNames;
+import io.github.pcusage.internal.http.NextLinks;
+import io.github.pcusage.internal.http.Received;
+import io.github.pcusage.internal.http.ResourceCollection;
+import io.github.pcusage.model.KeyValuePair;
+import io.github.pcusage.model.Link;
+import io.github.pcusage.model.ResourceLinks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+
+/**
+ * Fetches the pages of any Partner Center {@code ResourceCollection} listing: the first page with
+ * the operation's own request, every later page from the previous page's {@code links.next} (its
+ * uri in any of the three forms the service writes, resolved under the API root and refused when it
+ * points elsewhere; its headers, such as {@code MS-ContinuationToken}, sent byte for byte). Each
+ * page request is one call of the {@link CallEngine} with its own {@code MS-RequestId}; every page
+ * of a listing shares one {@code MS-CorrelationId}. A {@code 204} on the first page waits under the
+ * {@code DataNotReadyPolicy}, on a later page it is retried with the same token.
+ *
+ * <p>A new paged operation is a {@link FirstPage} and an item type: see {@code
+ * PartnerCenterClient.utilizations}.
+ *
+ * @param <T> the item type
+ */
+final class ResourcePager<T> {
+  /** The operation's first-page request, given the ids to send. */
+  interface FirstPage {
+    Request request(Continuation start, String requestId, String correlationId);
+  }
+
+  private final CallEngine engine;
+  private final HttpUrl apiRoot;
+  private final CollectionDecoder<T> decoder;
+  private final String operation;
+  private final Continuation start;
+  private final FirstPage firstPage;
+
+  ResourcePager(
+      CallEngine engine,
+      HttpUrl apiRoot,
+      Class<T> itemType,
+      String operation,
+      Continuation start,
+      FirstPage firstPage) {
+    this.engine = engine;
+    this.apiRoot = apiRoot;
+    this.decoder = new CollectionDecoder<>(itemType);
+    this.operation = operation;
+    this.start = start;
+    this.firstPage = firstPage;
+  }
+
+  /** The position of the first page. */
+  Continuation start() {
+    return start;
+  }
+
+  CallEngine engine() {
+    return engine;
+  }
+
+  /** Throws IllegalArgumentException unless {@code continuation} belongs to this listing. */
+  void checkBelongs(Continuation continuation) {
+    if (continuation.kind() != start.kind()
+        || !continuation.customerId().equals(start.customerId())
+        || !continuation.subscriptionId().equals(start.subscriptionId())) {
+      throw new IllegalArgumentException(
+          "continuation belongs to customer "
+              + continuation.customerId()
+              + ", subscription "
+              + continuation.subscriptionId()
+              + ", not to customer "
+              + start.customerId()
+              + ", subscription "
+              + start.subscriptionId());
+    }
+  }
+
+  /** Fetches the page at {@code position}, with every retry it allows. */
+  Page<T> fetch(Continuation position, Cancellation cancellation) {
+    String correlation =
+        position.correlationId() != null ? position.correlationId() : start.correlationId();
+    String requestId = UUID.randomUUID().toString();
+    Request request;
+    CallSpec.NoContent noContent;
+    if (position.isFirstPage()) {
+      request = firstPage.request(position, requestId, correlation);
+      noContent = CallSpec.NoContent.WAIT_FOR_DATA;
+    } else {
+      Request.Builder next =
+          new Request.Builder().url(NextLinks.resolve(apiRoot, position.nextUri()));
+      for (Map.Entry<String, String> header : position.headers()) {
+        next.header(header.getKey(), header.getValue());
+      }
+      next.header(HeaderNames.REQUEST_ID, requestId);
+      next.header(HeaderNames.CORRELATION_ID, correlation);
+      request = next.build();
+      noContent = CallSpec.NoContent.RETRY;
+    }
+    Received<ResourceCollection<T>> received =
+        engine.execute(
+            CallSpec.of(request, operation, decoder)
+                .noContent(noContent)
+                .position(position)
+                .keepBody(),
+            cancellation);
+    BodyArrays.Filled body = received.body();
+    try {
+      ResourceCollection<T> page = received.value();
+      Continuation next = nextOf(page.links(), received.requestId(), correlation, position);
+      Page.PageIds ids =
+          new Page.PageIds(
+              received.requestId(),
+              received.correlationId(),
+              received.headers().get(HeaderNames.SERVER_ID));
+      Page<T> result = new Page<>(page.items(), next, ids, new RawItems(body, page));
+      body = null;
+      return result;
+    } finally {
+      if (body != null) {
+        body.release();
+      }
+    }
+  }
+
+  private Continuation nextOf(
+      ResourceLinks links, String requestId, String correlation, Continuation position) {
+    Link next = links == null ? null : links.getNext();
+    if (next == null) {
+      return null;
+    }
+    String uri;
+    try {
+      uri = NextLinks.normalise(apiRoot, next.getUri());
+    } catch (IllegalArgumentException e) {
+      throw engine.errors().paging(e.getMessage(), requestId, correlation, position);
+    }
+    List<Map.Entry<String, String>> linkHeaders = new ArrayList<>();
+    if (next.getHeaders() != null) {
+      for (KeyValuePair pair : next.getHeaders()) {
+        if (pair == null || pair.getKey() == null || pair.getKey().isBlank()) {
+          continue;
+        }
+        String value = pair.getValue() == null ? "" : pair.getValue();
+        if (!isSendable(pair.getKey(), value)) {
+          throw engine
+              .errors()
+              .paging(
+                  "the next link's header "
+                      + Ids.printable(pair.getKey())
+                      + " holds characters that cannot be sent in an HTTP header",
+                  requestId,
+                  correlation,
+                  position);
+        }
+        linkHeaders.add(Map.entry(pair.getKey(), value));
+      }
+    }
+    return position.next(correlation, uri, linkHeaders);
+  }
+
+  private static boolean isSendable(String name, String value) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= ' ' || c >= 0x7f || c == ':') {
+        return false;
+      }
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < ' ' && c != '\t') || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

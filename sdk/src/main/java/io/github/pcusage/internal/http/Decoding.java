@@ -1,0 +1,66 @@
+package io.github.pcusage.internal.http;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import java.io.IOException;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+import okio.Source;
+
+/**
+ * Decodes a body held in {@link BodyArrays} chunks, straight from them (no intermediate String or
+ * copy of the page), and turns a failure into a {@link BodyDecodingException} holding the JSON path
+ * and a snippet of the body around the point of failure (link header values, which carry
+ * continuation tokens, redacted), marked as truncated when the JSON stops short. Invalid UTF-8 in a
+ * string is replaced with U+FFFD.
+ */
+final class Decoding {
+  private static final int SNIPPET_BEFORE = 80;
+  private static final int SNIPPET_AFTER = 40;
+
+  private Decoding() {}
+
+  static <T> T decode(BodyDecoder<T> decoder, BodyArrays.Filled all) throws BodyDecodingException {
+    CountingSource counting = new CountingSource(all.source());
+    BufferedSource source = Okio.buffer(counting);
+    Buffer buffered = source.getBuffer();
+    BodyDecoder.Offset offset = () -> counting.count - buffered.size();
+    JsonReader reader = JsonReader.of(source);
+    try {
+      T value = decoder.decode(reader, offset);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException(
+            "JSON document was not fully consumed at path " + reader.getPath());
+      }
+      return value;
+    } catch (JsonDataException | IOException e) {
+      long position = offset.get();
+      Buffer bytes = all.toBuffer();
+      String snippet =
+          BodySnippet.of(
+              bytes,
+              Math.max(0, position - SNIPPET_BEFORE),
+              Math.min(all.length(), position + SNIPPET_AFTER));
+      throw new BodyDecodingException(e, snippet, BodySnippet.endsInsideValue(bytes));
+    }
+  }
+
+  private static final class CountingSource extends ForwardingSource {
+    long count;
+
+    CountingSource(Source delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public long read(Buffer sink, long byteCount) throws IOException {
+      long read = super.read(sink, byteCount);
+      if (read > 0) {
+        count += read;
+      }
+      return read;
+    }
+  }
+}
