@@ -113,7 +113,7 @@ class SandboxExtensionTest {
   }
 
   @Test
-  void everyOptionReachesTheSandbox() throws Exception {
+  void theBuildersOptionsReachTheSandbox() throws Exception {
     SandboxExtension configured =
         SandboxExtension.builder()
             .seed(3)
