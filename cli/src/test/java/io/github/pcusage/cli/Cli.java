@@ -1,6 +1,7 @@
 package io.github.pcusage.cli;
 
 import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +32,31 @@ final class Cli {
     return new Result(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** A small sandbox: 2 customers x 2 subscriptions x 60 daily records, seed 42. */
-  static Sandbox smallSandbox() {
-    return Sandbox.builder()
+  /**
+   * The small sandbox of the command tests: 2 customers x 2 subscriptions x 60 daily records, seed
+   * 42; one per class from a static {@code @RegisterExtension} field.
+   */
+  static SandboxExtension smallSandboxExtension() {
+    return SandboxExtension.builder()
         .seed(42)
         .customers(2)
         .subscriptionsPerCustomer(2)
         .recordsPerSubscription(60)
-        .start();
+        .build();
+  }
+
+  /** A small sandbox as {@link #smallSandboxExtension()} configures it; the caller closes it. */
+  static Sandbox smallSandbox() {
+    return smallSandboxExtension().newSandbox();
+  }
+
+  /**
+   * {@code utilization} against a sandbox for October 2026, with zero retry waits, then {@code
+   * extra}.
+   */
+  static String[] utilization(
+      SandboxExtension sandbox, String customer, String subscription, String... extra) {
+    return utilization(sandbox.sandbox(), customer, subscription, extra);
   }
 
   /**

@@ -2,32 +2,27 @@ package io.github.pcusage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExitCodesTest {
-  static Sandbox sandbox;
+  @RegisterExtension static final SandboxExtension sandbox = Cli.smallSandboxExtension();
+
   static String customer;
   static String subscription;
 
   @TempDir Path tmp;
 
   @BeforeAll
-  static void start() {
-    sandbox = Cli.smallSandbox();
+  static void setUp() {
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @Test

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.sun.net.httpserver.HttpServer;
-import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -20,9 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,22 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  * split with Jackson (not with the CLI's own Moshi code).
  */
 class JsonlAsReceivedTest {
-  static Sandbox sandbox;
+  @RegisterExtension static final SandboxExtension sandbox = Cli.smallSandboxExtension();
+
   static String customer;
   static String subscription;
 
   @TempDir Path tmp;
 
   @BeforeAll
-  static void start() {
-    sandbox = Cli.smallSandbox();
+  static void setUp() {
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(1);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.github.pcusage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,26 +38,17 @@ class KillResumeIT {
   private static final Map<String, String> ENV = Map.of(TOKEN_ENV, "kill-test-token");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  static Sandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      SandboxExtension.builder()
+          .seed(42)
+          .customers(2)
+          .subscriptionsPerCustomer(2)
+          .recordsPerSubscription(60)
+          .latency(Duration.ofMillis(20))
+          .build();
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void start() {
-    sandbox =
-        Sandbox.builder()
-            .seed(42)
-            .customers(2)
-            .subscriptionsPerCustomer(2)
-            .recordsPerSubscription(60)
-            .latency(Duration.ofMillis(20))
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   @Test
   void utilizationKilledAtRandomPointsResumesToTheBytesOfAnUninterruptedRun() throws Exception {

@@ -2,7 +2,7 @@ package io.github.pcusage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,29 +28,25 @@ import org.junit.jupiter.api.io.TempDir;
  * when a listing is interrupted with SIGTERM.
  */
 class SecretCanaryIT {
-  static Sandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      SandboxExtension.builder()
+          .seed(42)
+          .customers(1)
+          .subscriptionsPerCustomer(1)
+          .recordsPerSubscription(60)
+          .latency(Duration.ofMillis(20))
+          .build();
+
   static String customer;
   static String subscription;
 
   @TempDir Path tmp;
 
   @BeforeAll
-  static void start() {
-    sandbox =
-        Sandbox.builder()
-            .seed(42)
-            .customers(1)
-            .subscriptionsPerCustomer(1)
-            .recordsPerSubscription(60)
-            .latency(Duration.ofMillis(20))
-            .start();
+  static void setUp() {
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.github.pcusage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.sandbox.Faults;
-import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,10 +27,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,9 +61,28 @@ class SecretCanaryTest {
           SECRET);
   static final int PAGE = 10;
 
-  Sandbox sandbox;
-  Sandbox locked;
-  Sandbox truncating;
+  @RegisterExtension static final SandboxExtension sandbox = Cli.smallSandboxExtension();
+
+  @RegisterExtension
+  static final SandboxExtension locked =
+      SandboxExtension.builder()
+          .seed(42)
+          .customers(1)
+          .subscriptionsPerCustomer(1)
+          .recordsPerSubscription(30)
+          .token("the-only-accepted-token")
+          .build();
+
+  @RegisterExtension
+  static final SandboxExtension truncating =
+      SandboxExtension.builder()
+          .seed(42)
+          .customers(1)
+          .subscriptionsPerCustomer(1)
+          .recordsPerSubscription(30)
+          .faults(Faults.parse("truncate=1,seed=3"))
+          .build();
+
   String customer;
   String subscription;
 
@@ -76,23 +95,6 @@ class SecretCanaryTest {
 
   @BeforeAll
   void runEveryCommandWithCanaries() throws Exception {
-    sandbox = Cli.smallSandbox();
-    locked =
-        Sandbox.builder()
-            .seed(42)
-            .customers(1)
-            .subscriptionsPerCustomer(1)
-            .recordsPerSubscription(30)
-            .token("the-only-accepted-token")
-            .start();
-    truncating =
-        Sandbox.builder()
-            .seed(42)
-            .customers(1)
-            .subscriptionsPerCustomer(1)
-            .recordsPerSubscription(30)
-            .faults(Faults.parse("truncate=1,seed=3"))
-            .start();
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(0);
     String other = sandbox.subscriptionIds(customer).get(1);
@@ -269,13 +271,6 @@ class SecretCanaryTest {
     run("version", "--version");
   }
 
-  @AfterAll
-  void stopSandboxes() {
-    sandbox.close();
-    locked.close();
-    truncating.close();
-  }
-
   @Test
   void theCommandsRanTheOutcomesTheCanariesNeed() {
     assertThat(runs).hasSizeGreaterThan(25);
@@ -377,7 +372,7 @@ class SecretCanaryTest {
     return captured;
   }
 
-  private String[] listing(Sandbox target, String c, String s, String... extra) {
+  private String[] listing(SandboxExtension target, String c, String s, String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(

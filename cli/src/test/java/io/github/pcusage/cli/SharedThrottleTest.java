@@ -2,29 +2,18 @@ package io.github.pcusage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SharedThrottleTest {
-  static Sandbox sandbox;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Cli.smallSandbox();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
+  @RegisterExtension static final SandboxExtension sandbox = Cli.smallSandboxExtension();
 
   @Test
   void a429OnOneTargetPausesTheRequestsOfEveryTargetForItsRetryAfter() throws Exception {

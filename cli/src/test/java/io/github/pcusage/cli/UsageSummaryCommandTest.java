@@ -2,26 +2,21 @@ package io.github.pcusage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pcusage.sandbox.Sandbox;
-import org.junit.jupiter.api.AfterAll;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UsageSummaryCommandTest {
-  static Sandbox sandbox;
+  @RegisterExtension static final SandboxExtension sandbox = Cli.smallSandboxExtension();
+
   static String customer;
   static String subscription;
 
   @BeforeAll
-  static void start() {
-    sandbox = Cli.smallSandbox();
+  static void setUp() {
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.github.pcusage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class UtilizationCommandTest {
@@ -42,22 +42,17 @@ class UtilizationCommandTest {
           "additionalInfo",
           "infoFields");
 
-  static Sandbox sandbox;
+  @RegisterExtension static final SandboxExtension sandbox = Cli.smallSandboxExtension();
+
   static String customer;
   static String subscription;
 
   @TempDir Path tmp;
 
   @BeforeAll
-  static void start() {
-    sandbox = Cli.smallSandbox();
+  static void setUp() {
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @Test

@@ -11,7 +11,7 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,11 +20,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stage 3: every interaction of every pact the consumer tests wrote is replayed against an
@@ -34,17 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactFolder("target/pacts")
 class SandboxProviderVerificationIT {
   private static final int CALLS = 1000;
-  private static Sandbox sandbox;
 
-  @BeforeAll
-  static void startSandbox() {
-    sandbox = Sandbox.builder().port(0).seed(42).customers(1).subscriptionsPerCustomer(1).start();
-  }
-
-  @AfterAll
-  static void stopSandbox() {
-    sandbox.close();
-  }
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      SandboxExtension.builder().seed(42).customers(1).subscriptionsPerCustomer(1).build();
 
   @BeforeEach
   void target(PactVerificationContext context) {

@@ -5,34 +5,32 @@ import static io.github.pcusage.sandbox.SandboxHttp.utilization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ErrorsTest {
   static final String OCTOBER = "start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z";
 
-  static Sandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      SandboxExtension.builder().recordsPerSubscription(40).build();
+
   static SandboxHttp http;
   static String customer;
   static String subscription;
 
   @BeforeAll
-  static void start() {
-    sandbox = Sandbox.builder().recordsPerSubscription(40).start();
+  static void setUp() {
     http = new SandboxHttp(sandbox);
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   static void assertPartnerCenterError(HttpResponse<byte[]> response, int status, long code) {

@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Checks the sandbox's answers against the project's OpenAPI spec with the Atlassian validator,
@@ -28,14 +29,17 @@ import org.junit.jupiter.api.Test;
  * the service) agree.
  */
 class OpenApiConformanceTest {
-  static Sandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      SandboxExtension.builder().seed(42).recordsPerSubscription(300).build();
+
   static SandboxHttp http;
   static OpenApiInteractionValidator validator;
   static String customer;
   static String subscription;
 
   @BeforeAll
-  static void start() {
+  static void setUp() {
     Path spec = Path.of(System.getProperty("sandbox.spec", "../openapi/partner-center-usage.yaml"));
     assertThat(spec).as("the OpenAPI spec").exists();
     validator =
@@ -44,16 +48,10 @@ class OpenApiConformanceTest {
             .withLevelResolver(
                 LevelResolver.create().withDefaultLevel(ValidationReport.Level.ERROR).build())
             .build();
-    sandbox = Sandbox.builder().seed(42).recordsPerSubscription(300).start();
     http = new SandboxHttp(sandbox);
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(0);
     assertThat(Files.isRegularFile(spec)).isTrue();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   /** Sends a GET for real and validates the exchange; returns the response. */

@@ -6,35 +6,33 @@ import static io.github.pcusage.sandbox.SandboxHttp.utilization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PagingTest {
   static final String ALL = "start_time=2026-09-01T00:00:00Z&end_time=2026-12-01T00:00:00Z";
 
-  static Sandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      SandboxExtension.builder().seed(42).recordsPerSubscription(2500).build();
+
   static SandboxHttp http;
   static String customer;
   static String subscription;
 
   @BeforeAll
-  static void start() {
-    sandbox = Sandbox.builder().seed(42).recordsPerSubscription(2500).start();
+  static void setUp() {
     http = new SandboxHttp(sandbox);
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @Test
@@ -174,7 +172,7 @@ class PagingTest {
   @Test
   void tokenResumesOnAnotherSandboxWithTheSameSeed() {
     JsonNode first = json(http.get(utilization(customer, subscription, ALL + "&size=1000")));
-    try (Sandbox restarted = Sandbox.builder().seed(42).recordsPerSubscription(2500).start()) {
+    try (Sandbox restarted = sandbox.newSandbox()) {
       HttpResponse<byte[]> second = new SandboxHttp(restarted).next(first);
 
       assertThat(second.statusCode()).isEqualTo(200);

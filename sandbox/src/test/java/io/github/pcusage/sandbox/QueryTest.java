@@ -6,35 +6,33 @@ import static io.github.pcusage.sandbox.SandboxHttp.utilization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class QueryTest {
   static final String OCTOBER = "start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z";
 
-  static Sandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      SandboxExtension.builder().seed(7).recordsPerSubscription(620).build();
+
   static SandboxHttp http;
   static String customer;
   static String subscription;
 
   @BeforeAll
-  static void start() {
-    sandbox = Sandbox.builder().seed(7).recordsPerSubscription(620).start();
+  static void setUp() {
     http = new SandboxHttp(sandbox);
     customer = sandbox.customerIds().get(1);
     subscription = sandbox.subscriptionIds(customer).get(1);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   private List<JsonNode> records(String query) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,6 +35,10 @@ final class SandboxHttp {
 
   SandboxHttp(Sandbox sandbox) {
     this.baseUrl = sandbox.baseUrl();
+  }
+
+  SandboxHttp(SandboxExtension sandbox) {
+    this(sandbox.sandbox());
   }
 
   /** GETs a path under the API root (e.g. {@code /v1/customers/...}) with a bearer token. */

@@ -9,13 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.net.http.HttpResponse;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,18 +24,15 @@ class ScenarioTest {
   static final String ALL = "start_time=2026-09-01T00:00:00Z&end_time=2026-12-01T00:00:00Z&size=10";
   static final String SUB = "6a0c0a84-5f0e-4d56-9a39-3a1f6f3f2c11";
 
-  Sandbox sandbox;
+  /** A fresh sandbox for each test: the states count calls. */
+  @RegisterExtension
+  final SandboxExtension sandbox = SandboxExtension.builder().recordsPerSubscription(25).build();
+
   SandboxHttp http;
 
   @BeforeEach
-  void start() {
-    sandbox = Sandbox.builder().recordsPerSubscription(25).start();
+  void setUp() {
     http = new SandboxHttp(sandbox);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
   }
 
   private HttpResponse<byte[]> first(String customer) {
@@ -58,7 +56,7 @@ class ScenarioTest {
     assertThat(http.get(utilization("scenario-not-ready-1", "other", ALL)).statusCode())
         .isEqualTo(204);
     assertThat(first("scenario-not-ready-1").statusCode()).isEqualTo(200);
-    try (Sandbox fresh = Sandbox.builder().recordsPerSubscription(25).start()) {
+    try (Sandbox fresh = sandbox.newSandbox()) {
       assertThat(
               new SandboxHttp(fresh)
                   .get(utilization("scenario-not-ready-1", SUB, ALL))

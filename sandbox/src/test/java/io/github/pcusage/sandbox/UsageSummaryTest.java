@@ -7,28 +7,26 @@ import static io.github.pcusage.sandbox.SandboxHttp.utilization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UsageSummaryTest {
   static final String BILLING_PERIOD =
       "start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z";
 
-  static Sandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      SandboxExtension.builder().seed(11).recordsPerSubscription(1200).build();
+
   static SandboxHttp http;
 
   @BeforeAll
-  static void start() {
-    sandbox = Sandbox.builder().seed(11).recordsPerSubscription(1200).start();
+  static void setUp() {
     http = new SandboxHttp(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   private static BigDecimal expectedTotal(String customer, String subscription) {
@@ -86,7 +84,7 @@ class UsageSummaryTest {
     String subscription = sandbox.subscriptionIds(customer).get(0);
     BigDecimal legacyTotal =
         json(http.get(summary(customer, subscription))).path("totalCost").decimalValue();
-    try (Sandbox planned = Sandbox.builder().seed(11).recordsPerSubscription(1200).start()) {
+    try (Sandbox planned = sandbox.newSandbox()) {
       planned.scenarios().azurePlan(customer, subscription);
       JsonNode body = json(new SandboxHttp(planned).get(summary(customer, subscription)));
 

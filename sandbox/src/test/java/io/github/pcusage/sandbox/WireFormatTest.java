@@ -5,35 +5,32 @@ import static io.github.pcusage.sandbox.SandboxHttp.utilization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WireFormatTest {
   static final String OCTOBER = "start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z";
 
-  static Sandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension sandbox = SandboxExtension.builder().seed(3).build();
+
   static SandboxHttp http;
   static List<JsonNode> pages;
   static List<JsonNode> records;
 
   @BeforeAll
-  static void start() {
-    sandbox = Sandbox.builder().seed(3).start();
+  static void setUp() {
     http = new SandboxHttp(sandbox);
     String customer = sandbox.customerIds().get(2);
     pages = http.walk(utilization(customer, sandbox.subscriptionIds(customer).get(1), OCTOBER));
     records = items(pages);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @Test
