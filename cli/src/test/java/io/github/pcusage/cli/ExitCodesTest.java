@@ -14,6 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Every exit code of the documented table: usage errors as one line on stderr without a stack
+ * trace, data not ready, authentication, API failures with their codes and ids, local file errors.
+ */
 class ExitCodesTest {
   static Sandbox sandbox;
   static String customer;
