@@ -74,7 +74,7 @@ public final class Main {
     cl.addSubcommand(new UtilizationCommand(ctx));
     cl.addSubcommand(new UsageSummaryCommand(ctx));
     cl.addSubcommand(new ExportCommand(ctx));
-    cl.addSubcommand(new SandboxCommand(ctx));
+    cl.addSubcommand(SandboxCommand.spec(ctx));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new PrintWriter(new OutputStreamWriter(ctx.out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(ctx.err, StandardCharsets.UTF_8), true));

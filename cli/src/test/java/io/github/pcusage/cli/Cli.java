@@ -10,7 +10,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the real entry point, {@link Main#run}, and captures what it printed. */
+/**
+ * Runs the real entry point, {@link Main#run} (the one {@code main} uses), and captures what it
+ * printed.
+ *
+ * <p>The unit tests of this module go through it against in-process sandboxes on 127.0.0.1 with
+ * small data sets and {@code --retry-max-wait 0}: every command and format, every exit code, resume
+ * after injected failures, exports with injected faults against a fault-free run, and {@code
+ * --parallel 1} against {@code 4}. The integration tests ({@code *IT}, maven-failsafe, after {@code
+ * package}) run {@code java -jar cli/target/pcusage.jar} as a separate process instead ({@link
+ * JarProcess}).
+ */
 final class Cli {
   static final String TOKEN = "test-token-4f2a";
   static final Map<String, String> ENV = Map.of("PARTNER_CENTER_TOKEN", TOKEN);

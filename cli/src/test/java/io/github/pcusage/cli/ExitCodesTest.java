@@ -6,11 +6,18 @@ import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Every exit code of the documented table: usage errors as one line on stderr without a stack
+ * trace, data not ready, authentication, API failures with their codes and ids, local file errors.
+ */
 class ExitCodesTest {
   @RegisterExtension static final SandboxExtension sandbox = Cli.smallSandboxExtension();
 
@@ -20,105 +27,93 @@ class ExitCodesTest {
   @TempDir Path tmp;
 
   @BeforeAll
-  static void setUp() {
+  static void start() {
     customer = sandbox.customerIds().get(0);
     subscription = sandbox.subscriptionIds(customer).get(0);
   }
 
-  @Test
-  void unknownOptionIsAUsageErrorOnOneLine() {
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, subscription, "--bogus"));
-
-    assertOneUsageLine(run, "--bogus");
+  /**
+   * A command line that is a usage error: exit 2, one line on stderr that holds every one of {@code
+   * named}, no stack trace, nothing on stdout.
+   */
+  record UsageError(String name, String[] args, String... named) {
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
-  @Test
-  void badDateIsAUsageErrorNamingTheOption() {
-    Cli.Result run =
-        Cli.run(
-            "utilization",
-            "--base-url",
-            sandbox.baseUrl(),
+  static Stream<UsageError> usageErrors() {
+    return Stream.of(
+        new UsageError(
+            "an unknown option",
+            Cli.utilization(sandbox, customer, subscription, "--bogus"),
+            "--bogus"),
+        new UsageError(
+            "a bad date, named with its option",
+            window(sandbox.baseUrl(), "2026/10/01", "2026-11-01"),
+            "--start",
+            "2026/10/01"),
+        new UsageError(
+            "a date-time without offset",
+            window(sandbox.baseUrl(), "2026-10-01", "2026-11-01T00:00:00"),
+            "--end"),
+        new UsageError(
+            "start after end",
+            window(sandbox.baseUrl(), "2026-11-01", "2026-10-01"),
+            "--start",
+            "--end"),
+        new UsageError(
+            "page size 0",
+            Cli.utilization(sandbox, customer, subscription, "--page-size", "0"),
+            "--page-size"),
+        new UsageError(
+            "missing ids",
+            new String[] {
+              "utilization",
+              "--base-url",
+              sandbox.baseUrl(),
+              "--start",
+              "2026-10-01",
+              "--end",
+              "2026-11-01"
+            },
             "--customer",
-            customer,
-            "--subscription",
-            subscription,
-            "--start",
-            "2026/10/01",
-            "--end",
-            "2026-11-01");
-
-    assertOneUsageLine(run, "--start");
-    assertThat(run.stderr).contains("2026/10/01");
+            "--subscription"),
+        new UsageError(
+            "a malformed id, named with its option",
+            Cli.utilization(sandbox, customer, "a/../b"),
+            "--subscription"),
+        new UsageError(
+            "plain http to a non-loopback host",
+            window("http://partner.example", "2026-10-01", "2026-11-01"),
+            "--base-url"));
   }
 
-  @Test
-  void dateTimeWithoutOffsetIsAUsageError() {
-    Cli.Result run =
-        Cli.run(
-            "utilization",
-            "--base-url",
-            sandbox.baseUrl(),
-            "--customer",
-            customer,
-            "--subscription",
-            subscription,
-            "--start",
-            "2026-10-01",
-            "--end",
-            "2026-11-01T00:00:00");
-
-    assertOneUsageLine(run, "--end");
+  /** {@code utilization} of the test's subscription at {@code baseUrl} from start to end. */
+  private static String[] window(String baseUrl, String start, String end) {
+    return new String[] {
+      "utilization",
+      "--base-url",
+      baseUrl,
+      "--customer",
+      customer,
+      "--subscription",
+      subscription,
+      "--start",
+      start,
+      "--end",
+      end
+    };
   }
 
-  @Test
-  void startAfterEndIsAUsageError() {
-    Cli.Result run =
-        Cli.run(
-            "utilization",
-            "--base-url",
-            sandbox.baseUrl(),
-            "--customer",
-            customer,
-            "--subscription",
-            subscription,
-            "--start",
-            "2026-11-01",
-            "--end",
-            "2026-10-01");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("usageErrors")
+  void aBadCommandLineIsAUsageErrorOnOneLineNamingTheOption(UsageError error) {
+    Cli.Result run = Cli.run(error.args);
 
-    assertOneUsageLine(run, "--start");
-    assertThat(run.stderr).contains("--end");
-  }
-
-  @Test
-  void pageSizeZeroIsAUsageError() {
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, subscription, "--page-size", "0"));
-
-    assertOneUsageLine(run, "--page-size");
-  }
-
-  @Test
-  void missingIdsAreAUsageError() {
-    Cli.Result run =
-        Cli.run(
-            "utilization",
-            "--base-url",
-            sandbox.baseUrl(),
-            "--start",
-            "2026-10-01",
-            "--end",
-            "2026-11-01");
-
-    assertOneUsageLine(run, "--customer");
-    assertThat(run.stderr).contains("--subscription");
-  }
-
-  @Test
-  void malformedIdIsAUsageErrorNamingTheOption() {
-    Cli.Result run = Cli.run(Cli.utilization(sandbox, customer, "a/../b"));
-
-    assertOneUsageLine(run, "--subscription");
+    assertOneUsageLine(run, error.named[0]);
+    assertThat(run.stderr).contains(error.named);
   }
 
   @Test
@@ -155,25 +150,6 @@ class ExitCodesTest {
             "2026-11-01");
 
     assertOneUsageLine(run, "--targets");
-  }
-
-  @Test
-  void plainHttpToANonLoopbackHostIsAUsageError() {
-    Cli.Result run =
-        Cli.run(
-            "utilization",
-            "--base-url",
-            "http://partner.example",
-            "--customer",
-            customer,
-            "--subscription",
-            subscription,
-            "--start",
-            "2026-10-01",
-            "--end",
-            "2026-11-01");
-
-    assertOneUsageLine(run, "--base-url");
   }
 
   @Test

@@ -15,6 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * {@code export} against a fault-free sandbox and one with injected faults: every target once in
+ * target-file order with its ids first, the same bytes for {@code --parallel 1} and {@code 4} with
+ * and without faults, failed targets reported while the others are written, and a {@code --resume}
+ * that completes the file.
+ */
 class ExportCommandTest {
   static Sandbox sandbox;
   static Sandbox faulty;

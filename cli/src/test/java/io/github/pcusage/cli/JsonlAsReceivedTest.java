@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --format jsonl} writes each record's JSON exactly as the service sent it: the lines are
  * compared byte for byte with the records of the raw pages, fetched with {@code java.net.http} and
- * split with Jackson (not with the CLI's own Moshi code).
+ * split with Jackson (not with the CLI's own Moshi code), {@code scenario-quirks} included, and
+ * with a hand-written pretty-printed page ({@code +00:00}, {@code .1000000}, numbers in {@code
+ * additionalInfo}, unknown fields).
  */
 class JsonlAsReceivedTest {
   @RegisterExtension static final SandboxExtension sandbox = Cli.smallSandboxExtension();

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kill test: the packaged jar is started as its own process, SIGKILLed at random points of a
- * listing (seeded), and resumed with the {@code --resume} command until it completes. The final
+ * listing (seeded), and resumed with the {@code --resume} command until it completes: a {@code
+ * utilization --format csv --out} and an {@code export --out} of 4 targets with {@code --parallel
+ * 2}, 6 interruptions each, the second a SIGTERM whose printed resume command is used. The final
  * file must be byte-identical to an uninterrupted run's; at every kill point the output file is
  * either absent or complete, every partial file agrees with the finished output up to its
  * checkpoint's offset, and every checkpoint, partial and manifest file is mode 0600.

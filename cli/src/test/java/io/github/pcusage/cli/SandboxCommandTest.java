@@ -85,4 +85,36 @@ class SandboxCommandTest {
     assertThat(run.code).isEqualTo(2);
     assertThat(run.errLines()).singleElement().asString().contains("--faults").contains("418");
   }
+
+  @Test
+  void helpListsTheSandboxOptionsWithTheirDefaults() {
+    Cli.Result run = Cli.run("sandbox", "--help");
+
+    assertThat(run.code).isZero();
+    assertThat(run.outLines())
+        .containsSubsequence(
+            "      --port=P            Port on 127.0.0.1; 0 picks a free one (default: 0).",
+            "      --seed=S            Seed of the data set (default: 42).",
+            "      --customers=N       Customers (default: 3).",
+            "      --subscriptions=M   Subscriptions per customer (default: 2).",
+            "      --records=K         Daily records per subscription (default: 2500).",
+            "      --latency-ms=L      Fixed delay before every answer, in ms (default: 0).",
+            "      --faults=SPEC       Faults to inject, e.g. 429=0.05,500=0.02,204-next=0.",
+            "                            05,reset=0.01,seed=7 (default: none).",
+            "  -h, --help              Show this help message and exit.");
+  }
+
+  @Test
+  void aValueThatIsNotANumberOrThatTheSandboxRefusesIsAUsageErrorNamingTheOption() {
+    Cli.Result notANumber = Cli.run("sandbox", "--latency-ms", "x");
+    Cli.Result refused = Cli.run("sandbox", "--port", "70000");
+
+    assertThat(notANumber.code).isEqualTo(2);
+    assertThat(notANumber.errLines())
+        .containsExactly(
+            "pcusage sandbox: Invalid value for option '--latency-ms': 'x' is not a long"
+                + " (see 'pcusage sandbox --help')");
+    assertThat(refused.code).isEqualTo(2);
+    assertThat(refused.errLines()).containsExactly("pcusage: --port: port out of range: 70000");
+  }
 }

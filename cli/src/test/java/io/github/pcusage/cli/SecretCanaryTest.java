@@ -35,14 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Canary values for the bearer token (in the token variable, and with a {@code Bearer } prefix in
- * {@code PARTNER_CENTER_TOKEN}) and for {@code AZURE_CLIENT_SECRET} are set for every command
- * (successes, {@code --verbose}, 401, 403, 500, 429, 204, a truncated body, a failed follow-up page
- * with its resume message and the resume, an export failure summary and its resume, usage errors,
- * {@code --help}); stdout, stderr (also the JVM's own System.out/err during each run), every
- * checkpoint, partial, manifest and output file are scanned. Continuation tokens of the listings,
- * taken from the sandbox itself, must appear in no stderr line either; only the checkpoints hold
- * them, and those are mode 0600. (The Entra ID client-secret sign-in is in {@code SecretCanaryIT}:
- * azure-identity's own retries make it slow in-process.)
+ * {@code PARTNER_CENTER_TOKEN}) and for {@code AZURE_CLIENT_SECRET} are set for every command (some
+ * thirty: successes, {@code --verbose}, 401, 403, 404, 500, 429, 204, a truncated body, a failed
+ * follow-up page with its resume message and the resume, an export failure summary and its resume,
+ * usage errors, {@code --help}); stdout, stderr (also the JVM's own System.out/err during each
+ * run), every checkpoint, partial, manifest and output file are scanned. Continuation tokens of the
+ * listings, taken from the sandbox itself, must appear in no stderr line either; only the
+ * checkpoints hold them, and those are mode 0600. (The Entra ID client-secret sign-in is in {@code
+ * SecretCanaryIT}: azure-identity's own retries make it slow in-process.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretCanaryTest {

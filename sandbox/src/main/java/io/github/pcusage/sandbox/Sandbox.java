@@ -1,20 +1,10 @@
 package io.github.pcusage.sandbox;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,17 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * own scenario state and fault counters.
  */
 public final class Sandbox implements AutoCloseable {
-  static {
-    // The JDK server flushes headers and body separately; without TCP_NODELAY, Nagle's algorithm
-    // and the client's delayed ACK add ~40 ms to every answer. The JDK reads this property once,
-    // when its first HttpServer is created, so it is set here unless the application chose.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final SandboxServer server;
   private final Dataset dataset;
   private final Scenarios scenarios;
   private final Faults faults;
@@ -56,21 +36,19 @@ public final class Sandbox implements AutoCloseable {
   private volatile boolean closed;
 
   private Sandbox(
-      HttpServer server,
-      ExecutorService executor,
+      SandboxServer server,
       Dataset dataset,
       Scenarios scenarios,
       Faults faults,
       FaultCounters faultCounters,
       AtomicLong requests) {
     this.server = server;
-    this.executor = executor;
     this.dataset = dataset;
     this.scenarios = scenarios;
     this.faults = faults;
     this.faultCounters = faultCounters;
     this.requests = requests;
-    this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    this.baseUrl = "http://127.0.0.1:" + server.port();
   }
 
   /**
@@ -88,7 +66,7 @@ public final class Sandbox implements AutoCloseable {
 
   /** Returns the port the server listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** Returns the data set: its customers, subscriptions and seed. */
@@ -137,13 +115,7 @@ public final class Sandbox implements AutoCloseable {
       return;
     }
     closed = true;
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.stop();
   }
 
   @Override
@@ -290,30 +262,8 @@ public final class Sandbox implements AutoCloseable {
                   pageCacheBytes),
               new UsageSummaryEndpoint(dataset, scenarios, writer, replies),
               requests);
-      HttpServer server;
-      try {
-        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        server = HttpServer.create(new InetSocketAddress(loopback, port), 256);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-      }
-      ThreadPoolExecutor executor =
-          new ThreadPoolExecutor(
-              threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
-      executor.allowCoreThreadTimeOut(true);
-      server.createContext("/", handler);
-      server.setExecutor(executor);
-      server.start();
-      return new Sandbox(server, executor, dataset, scenarios, faults, counters, requests);
-    }
-
-    private static ThreadFactory daemonThreads() {
-      AtomicInteger next = new AtomicInteger();
-      return runnable -> {
-        Thread thread = new Thread(runnable, "pcusage-sandbox-" + next.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-      };
+      SandboxServer server = SandboxServer.start(port, threads, handler);
+      return new Sandbox(server, dataset, scenarios, faults, counters, requests);
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.github.pcusage.sandbox;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,13 +12,18 @@ import java.util.List;
  *     [--next-link relative|leading-slash|v1] [--threads N]
  * </pre>
  *
- * <p>Exits with status 2 and one line on a bad option.
+ * <p>The options are {@link SandboxOption}'s, which the CLI's {@code pcusage sandbox} shares.
+ * {@code --help} lists them. Exits with status 2 and one line on a bad option.
  */
 public final class SandboxMain {
   private SandboxMain() {}
 
   /** Starts the sandbox from command-line options and waits until interrupted. */
   public static void main(String[] args) throws InterruptedException {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      usage(System.out);
+      return;
+    }
     Sandbox.Builder builder;
     try {
       builder = parse(args);
@@ -35,58 +39,41 @@ public final class SandboxMain {
   }
 
   /**
-   * Parses the options into a builder.
+   * Parses the options ({@link SandboxOption}) into a builder; an option not given keeps the
+   * builder's default.
    *
    * @throws IllegalArgumentException naming the bad option
    */
   public static Sandbox.Builder parse(String[] args) {
     Sandbox.Builder builder = Sandbox.builder();
     for (int i = 0; i < args.length; i++) {
-      String option = args[i];
+      String name = args[i];
       if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("missing value of option " + option);
+        throw new IllegalArgumentException("missing value of option " + name);
       }
       String value = args[++i];
-      try {
-        switch (option) {
-          case "--port":
-            builder.port(Integer.parseInt(value));
-            break;
-          case "--seed":
-            builder.seed(Long.parseLong(value));
-            break;
-          case "--customers":
-            builder.customers(Integer.parseInt(value));
-            break;
-          case "--subscriptions":
-            builder.subscriptionsPerCustomer(Integer.parseInt(value));
-            break;
-          case "--records":
-            builder.recordsPerSubscription(Integer.parseInt(value));
-            break;
-          case "--latency-ms":
-            builder.latency(Duration.ofMillis(Long.parseLong(value)));
-            break;
-          case "--faults":
-            builder.faults(Faults.parse(value));
-            break;
-          case "--token":
-            builder.token(value);
-            break;
-          case "--next-link":
-            builder.nextLinkStyle(NextLinkStyle.parse(value));
-            break;
-          case "--threads":
-            builder.threads(Integer.parseInt(value));
-            break;
-          default:
-            throw new IllegalArgumentException("unknown option " + option);
-        }
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("option " + option + " needs a number: " + value, e);
+      SandboxOption option = SandboxOption.named(name);
+      if (option == null) {
+        throw new IllegalArgumentException("unknown option " + name);
       }
+      option.apply(builder, option.parse(value));
     }
     return builder;
+  }
+
+  /** Prints the options, their defaults and what they do. */
+  public static void usage(PrintStream out) {
+    out.println("Usage: SandboxMain [OPTION VALUE]...");
+    out.println("Runs the Partner Center sandbox on 127.0.0.1 until interrupted.");
+    for (SandboxOption option : SandboxOption.values()) {
+      String defaultValue = option.defaultValue();
+      out.println(
+          String.format(
+              "  %-18s %s%s.",
+              option.optionName() + " " + option.paramLabel(),
+              option.description(),
+              defaultValue == null ? "" : " (default: " + defaultValue + ")"));
+    }
   }
 
   /** Prints the base URL, a few customer and subscription ids, and the scenario ids. */

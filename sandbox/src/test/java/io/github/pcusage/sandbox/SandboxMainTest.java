@@ -61,4 +61,48 @@ class SandboxMainTest {
     assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--next-link", "absolute"}))
         .hasMessageContaining("relative, leading-slash or v1");
   }
+
+  @Test
+  void namesTheOptionWhoseValueTheSandboxRefuses() {
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "70000"}))
+        .hasMessage("--port: port out of range: 70000");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--customers", "0"}))
+        .hasMessage("--customers: customers < 1: 0");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--faults", "x=1"}))
+        .hasMessageStartingWith("--faults: unknown fault spec key 'x'");
+  }
+
+  @Test
+  void usageListsEveryOptionWithItsDefault() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SandboxMain.usage(new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .contains(
+            "  --port P           Port on 127.0.0.1; 0 picks a free one (default: 0).",
+            "  --records K        Daily records per subscription (default: 2500).",
+            "  --token T          The only bearer token accepted; without it, any non-empty token.",
+            "  --threads N        Threads that serve requests (default: 16).");
+  }
+
+  @Test
+  void declaredDefaultsAreTheBuildersDefaults() {
+    Sandbox.Builder declared = Sandbox.builder();
+    for (SandboxOption option : SandboxOption.values()) {
+      if (option.defaultValue() != null) {
+        option.apply(declared, option.parse(option.defaultValue()));
+      }
+    }
+    try (Sandbox fromDeclared = declared.start();
+        Sandbox fromBuilder = Sandbox.builder().start()) {
+      assertThat(fromDeclared.dataset().seed()).isEqualTo(fromBuilder.dataset().seed());
+      assertThat(fromDeclared.customerIds()).isEqualTo(fromBuilder.customerIds());
+      String customer = fromBuilder.customerIds().get(0);
+      assertThat(fromDeclared.subscriptionIds(customer))
+          .isEqualTo(fromBuilder.subscriptionIds(customer));
+      assertThat(fromDeclared.dataset().recordsPerSubscription())
+          .isEqualTo(fromBuilder.dataset().recordsPerSubscription());
+      assertThat(fromDeclared.faults()).isEqualTo(fromBuilder.faults());
+    }
+  }
 }
