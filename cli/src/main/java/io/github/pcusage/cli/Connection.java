@@ -3,54 +3,33 @@ package io.github.pcusage.cli;
 import io.github.pcusage.DataNotReadyPolicy;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.RetryPolicy;
-import io.github.pcusage.Sleeper;
 import io.github.pcusage.TokenProvider;
 import io.github.pcusage.sandbox.Sandbox;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
- * An open connection of one run: the SDK client, the OkHttp client under it (proxies and the {@link
- * SharedThrottle}), and the embedded sandbox when {@code --sandbox} is set.
- *
- * <p>The interceptor order of a call: {@link RawPageCapture} (application interceptor, outermost,
- * JSONL only: it sees each call's final answer) -> the SDK's own (request id -> retry -> auth ->
- * logging) -> {@link SharedThrottle} (network interceptor: every attempt) -> transport.
+ * An open connection of one run: the SDK client (with its shared throttle on, so that a 429 on one
+ * export target pauses the requests of every target), the OkHttp client under it (proxies), and the
+ * embedded sandbox when {@code --sandbox} is set. Retries, {@code Retry-After} and the throttle are
+ * the SDK's; the CLI keeps none of its own.
  */
 final class Connection implements AutoCloseable {
   private static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(5);
 
   final PartnerCenterClient client;
-  final SharedThrottle throttle;
-
-  /** The most attempts of one request, as in the client's retry policy. */
-  final int maxAttempts;
 
   private final OkHttpClient http;
   private final Sandbox sandbox;
 
-  private Connection(
-      PartnerCenterClient client,
-      SharedThrottle throttle,
-      int maxAttempts,
-      OkHttpClient http,
-      Sandbox sandbox) {
+  private Connection(PartnerCenterClient client, OkHttpClient http, Sandbox sandbox) {
     this.client = client;
-    this.throttle = throttle;
-    this.maxAttempts = maxAttempts;
     this.http = http;
     this.sandbox = sandbox;
   }
 
+  /** Opens a connection as the options say. */
   static Connection open(ConnectionOptions o, RunContext ctx) {
-    return open(o, ctx, null);
-  }
-
-  /**
-   * Opens a connection; {@code raw}, when not null, keeps the utilization pages as received (for
-   * JSONL) and is installed first, around the SDK's own interceptors.
-   */
-  static Connection open(ConnectionOptions o, RunContext ctx, RawPageCapture raw) {
     if (o.sandbox && o.baseUrl != null) {
       throw CliException.usage("--sandbox and --base-url exclude each other: choose one");
     }
@@ -80,12 +59,7 @@ final class Connection implements AutoCloseable {
                     min(DataNotReadyPolicy.defaults().defaultDelay(), maxWait),
                     maxWait);
     TokenProvider tokens = Credentials.tokenProvider(o, ctx);
-    SharedThrottle throttle = new SharedThrottle(maxWait, Sleeper.SYSTEM, System::nanoTime);
     OkHttpClient.Builder httpBuilder = new OkHttpClient.Builder();
-    if (raw != null) {
-      httpBuilder.addInterceptor(raw);
-    }
-    httpBuilder.addNetworkInterceptor(throttle);
     Proxies.apply(httpBuilder, ctx.env);
     OkHttpClient http = httpBuilder.build();
     Sandbox sandbox = null;
@@ -97,6 +71,7 @@ final class Connection implements AutoCloseable {
               .tokenProvider(tokens)
               .retryPolicy(retryPolicy)
               .dataNotReadyPolicy(notReady)
+              .sharedThrottle(true)
               .userAgentSuffix("pcusage-cli/" + PartnerCenterClient.VERSION);
       if (o.sandbox) {
         sandbox = Sandbox.builder().port(0).seed(o.sandboxSeed).start();
@@ -109,7 +84,7 @@ final class Connection implements AutoCloseable {
       } else {
         builder.cloud(o.cloud.cloud);
       }
-      return new Connection(builder.build(), throttle, retryPolicy.maxAttempts(), http, sandbox);
+      return new Connection(builder.build(), http, sandbox);
     } catch (IllegalArgumentException e) {
       close(http, sandbox);
       throw CliException.usage(Failures.optionNames(e.getMessage()));

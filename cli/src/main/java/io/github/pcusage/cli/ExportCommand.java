@@ -83,9 +83,7 @@ final class ExportCommand implements Callable<Integer> {
     List<Target> targets = Targets.read(targetsFile);
     CliLog.configure(ctx.err, connection.verbose);
     // Keeps the pages as received, for JSONL; null for CSV.
-    RawPageCapture raw =
-        listing.format == OutputFormat.jsonl ? new RawPageCapture(2 * parallel + 2) : null;
-    try (Connection conn = Connection.open(connection, ctx, raw)) {
+    try (Connection conn = Connection.open(connection, ctx)) {
       List<PagedIterable<AzureUtilizationRecord>> listings = new ArrayList<>();
       for (Target target : targets) {
         try {
@@ -104,7 +102,7 @@ final class ExportCommand implements Callable<Integer> {
           ExportWorkDir.open(
               listing.out, listing.resume, ExportWorkDir.manifest(listing.format, query, targets));
       try {
-        ExportRunner runner = new ExportRunner(listing.format, query, work, raw, conn.maxAttempts);
+        ExportRunner runner = new ExportRunner(listing.format, query, work);
         return export(runner, targets, listings, work);
       } finally {
         ResumeHint.clear();

@@ -25,22 +25,10 @@ final class ExportRunner {
   private final UtilizationQuery query;
   private final ExportWorkDir work;
 
-  /** Keeps the pages as received, for JSONL; null for CSV. */
-  private final RawPageCapture raw;
-
-  private final int maxAttempts;
-
-  ExportRunner(
-      OutputFormat format,
-      UtilizationQuery query,
-      ExportWorkDir work,
-      RawPageCapture raw,
-      int maxAttempts) {
+  ExportRunner(OutputFormat format, UtilizationQuery query, ExportWorkDir work) {
     this.format = format;
     this.query = query;
     this.work = work;
-    this.raw = raw;
-    this.maxAttempts = maxAttempts;
   }
 
   /**
@@ -76,7 +64,7 @@ final class ExportRunner {
     Path part = work.part(index, format);
     String fingerprint =
         ListingOptions.fingerprint(format, true, target.customerId, target.subscriptionId, query);
-    RecordEncoder encoder = RecordEncoder.of(format, target, raw);
+    RecordEncoder encoder = RecordEncoder.of(format, target);
     CheckpointedFile file = null;
     try {
       file =
@@ -85,7 +73,7 @@ final class ExportRunner {
               : CheckpointedFile.create(part, "--out", fingerprint, new byte[0], true);
       try (CheckpointedFile open = file) {
         if (!open.isComplete()) {
-          ListingRun.run(records, open.resumeFrom(), encoder, open, progress, maxAttempts);
+          ListingRun.run(records, open.resumeFrom(), encoder, open, progress);
         }
         open.finish();
       }

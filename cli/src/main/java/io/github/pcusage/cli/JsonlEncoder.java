@@ -2,11 +2,12 @@ package io.github.pcusage.cli;
 
 import com.squareup.moshi.JsonWriter;
 import io.github.pcusage.Page;
+import io.github.pcusage.RawItems;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import okio.Buffer;
 
 /**
@@ -15,17 +16,17 @@ import okio.Buffer;
  * starts with {@code customerId} and {@code subscriptionId}.
  *
  * <p>The records still go through the SDK's decoding (a page that does not decode fails as before);
- * what is written are the bytes the {@link RawPageCapture} kept of the same page, split by {@link
- * RawRecords}. A page whose bytes were not kept, or whose record count differs from what the SDK
- * decoded, is a failure (exit 5), never a line written from anything else.
+ * what is written are the bytes the SDK received for each of them ({@link RawItems}), put on one
+ * line by {@link OneLineJson} when they hold a line break or bytes that are not UTF-8.
  */
 final class JsonlEncoder implements RecordEncoder {
   private final byte[] prefix;
-  private final RawPageCapture raw;
 
-  JsonlEncoder(Target target, RawPageCapture raw) {
+  /** One record's bytes, reused from record to record. */
+  private final Scratch scratch = new Scratch();
+
+  JsonlEncoder(Target target) {
     this.prefix = target == null ? null : prefix(target).getBytes(StandardCharsets.UTF_8);
-    this.raw = Objects.requireNonNull(raw, "raw == null");
   }
 
   @Override
@@ -35,56 +36,31 @@ final class JsonlEncoder implements RecordEncoder {
 
   @Override
   public void encode(Page<AzureUtilizationRecord> page, PageBuffer out) {
-    PageBuffer body = raw.take(page.requestId());
-    if (body == null) {
-      throw failure(page, "its body as received was not kept");
-    }
+    RawItems raw = page.rawItems();
     int start = out.size();
     boolean done = false;
     try {
-      encode(page, body, out, start);
+      for (int i = 0; i < raw.size(); i++) {
+        scratch.reset();
+        raw.writeTo(i, scratch);
+        byte[] json = scratch.bytes;
+        int length = scratch.count;
+        if (OneLineJson.hasLineBreak(json, length) || !OneLineJson.isUtf8(json, length)) {
+          json = OneLineJson.oneLine(java.util.Arrays.copyOf(json, length));
+          length = json.length;
+        }
+        if (length < 2 || json[0] != '{') {
+          throw failure(page, "a record is not a JSON object");
+        }
+        line(json, length, out);
+      }
       done = true;
+    } catch (IOException e) {
+      throw failure(page, "a record cannot be put on one line: " + e.getMessage());
     } finally {
-      raw.release(body);
       if (!done) {
         out.truncate(start); // nothing of a page that fails
       }
-    }
-  }
-
-  /** Splits {@code body} into lines after {@code start} of {@code out}, checking the count. */
-  private void encode(
-      Page<AzureUtilizationRecord> page, PageBuffer body, PageBuffer out, int start) {
-    int[] count = {0};
-    try {
-      RawRecords.forEach(
-          body,
-          new RawRecords.Sink() {
-            @Override
-            public void itemsArray() {
-              out.truncate(start); // a repeated member: the last one counts, as when decoded
-              count[0] = 0;
-            }
-
-            @Override
-            public void record(byte[] json, int length) {
-              if (length < 2 || json[0] != '{') {
-                throw failure(page, "a record is not a JSON object");
-              }
-              line(json, length, out);
-              count[0]++;
-            }
-          });
-    } catch (IOException e) {
-      throw failure(page, "its body as received cannot be split into records: " + e.getMessage());
-    }
-    if (count[0] != page.items().size()) {
-      throw failure(
-          page,
-          "its body as received holds "
-              + count[0]
-              + " records, the SDK decoded "
-              + page.items().size());
     }
   }
 
@@ -135,5 +111,34 @@ final class JsonlEncoder implements RecordEncoder {
     }
     String object = buffer.readUtf8();
     return object.substring(1, object.length() - 1);
+  }
+
+  /** A growable array that {@link RawItems#writeTo} fills; kept from record to record. */
+  private static final class Scratch extends OutputStream {
+    byte[] bytes = new byte[4096];
+    int count;
+
+    void reset() {
+      count = 0;
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      bytes[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      ensure(len);
+      System.arraycopy(b, off, bytes, count, len);
+      count += len;
+    }
+
+    private void ensure(int more) {
+      if (count + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
+      }
+    }
   }
 }

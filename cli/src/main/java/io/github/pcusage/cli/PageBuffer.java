@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A reusable in-memory byte buffer for one page (a body as received, or a page's encoded lines),
- * held in 64 KiB chunks.
+ * A reusable in-memory byte buffer for the encoded lines of one page, held in 64 KiB chunks.
  *
  * <p>Chunks, not one growing array: a page is about 0.7 MB, and on a small heap G1 takes any array
  * of half a region or more (512 KiB at {@code -Xmx32m}) as a "humongous" object of whole regions of

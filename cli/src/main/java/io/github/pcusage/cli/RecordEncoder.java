@@ -17,9 +17,9 @@ interface RecordEncoder {
 
   /**
    * Returns the encoder of a format. With {@code target} set ({@code export}), every record starts
-   * with its customer and subscription ids. JSONL writes the records' bytes kept by {@code raw}.
+   * with its customer and subscription ids.
    */
-  static RecordEncoder of(OutputFormat format, Target target, RawPageCapture raw) {
-    return format == OutputFormat.csv ? new CsvEncoder(target) : new JsonlEncoder(target, raw);
+  static RecordEncoder of(OutputFormat format, Target target) {
+    return format == OutputFormat.csv ? new CsvEncoder(target) : new JsonlEncoder(target);
   }
 }

@@ -51,7 +51,6 @@ final class UtilizationCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
   private final RunContext ctx;
-  private int maxAttempts;
 
   UtilizationCommand(RunContext ctx) {
     this.ctx = ctx;
@@ -61,16 +60,14 @@ final class UtilizationCommand implements Callable<Integer> {
   public Integer call() {
     UtilizationQuery query = listing.query();
     CliLog.configure(ctx.err, connection.verbose);
-    RawPageCapture raw = listing.format == OutputFormat.jsonl ? new RawPageCapture(4) : null;
-    try (Connection conn = Connection.open(connection, ctx, raw)) {
+    try (Connection conn = Connection.open(connection, ctx)) {
       PagedIterable<AzureUtilizationRecord> records;
       try {
         records = conn.client.utilizations(customer, subscription, query);
       } catch (IllegalArgumentException e) {
         throw CliException.usage(Failures.optionNames(e.getMessage()));
       }
-      RecordEncoder encoder = RecordEncoder.of(listing.format, null, raw);
-      maxAttempts = conn.maxAttempts;
+      RecordEncoder encoder = RecordEncoder.of(listing.format, null);
       return listing.out == null
           ? toStdout(records, encoder, query)
           : toFile(records, encoder, query);
@@ -84,7 +81,7 @@ final class UtilizationCommand implements Callable<Integer> {
     StreamSink sink = new StreamSink(ctx.out);
     sink.header(encoder.header());
     try (Progress progress = Progress.start("utilization", connection.quiet, ctx.err)) {
-      ListingRun.run(records, null, encoder, sink, progress, maxAttempts);
+      ListingRun.run(records, null, encoder, sink, progress);
     } catch (RuntimeException e) {
       int code = report(e);
       if (!(e instanceof CliException) && sink.records() > 0) {
@@ -113,7 +110,7 @@ final class UtilizationCommand implements Callable<Integer> {
     try (file;
         Progress progress = Progress.start("utilization", connection.quiet, ctx.err)) {
       if (!file.isComplete()) {
-        ListingRun.run(records, file.resumeFrom(), encoder, file, progress, maxAttempts);
+        ListingRun.run(records, file.resumeFrom(), encoder, file, progress);
       }
       file.finish();
     } catch (RuntimeException e) {
