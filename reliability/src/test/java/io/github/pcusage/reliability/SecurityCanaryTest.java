@@ -51,6 +51,12 @@ class SecurityCanaryTest {
   private static final String BEARER = "pcu-CANARY-bearer-7c1e5a90f2d84b3e9a61";
   private static final String WRONG_BEARER = "pcu-CANARY-wrong-bearer-0d9b44e1c27a";
   private static final String MOCK_CONTINUATION = "pcu-CANARY-continuation-5e0a8c3f91d2+%3a%3d";
+
+  /**
+   * Short enough that the decoder's snippet around a failure after it also holds its header name.
+   */
+  private static final String MOCK_SHORT_CONTINUATION = "pcu-CANARY-71c4+%3d";
+
   private static final String CUSTOMER = "ca7a11e5-0000-4000-8000-00000000c001";
   private static final String SUBSCRIPTION = "ca7a11e5-0000-4000-8000-00000000500b";
   private static final UtilizationQuery QUERY = Listings.query(10);
@@ -234,6 +240,7 @@ class SecurityCanaryTest {
   /** Failures only a misbehaving server can cause, with a canary continuation token in the page. */
   private void failEverywhereWithMockWebServer() throws IOException {
     continuationTokens.add(MOCK_CONTINUATION);
+    continuationTokens.add(MOCK_SHORT_CONTINUATION);
     try (MockWebServer server = new MockWebServer()) {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
       try (PartnerCenterClient client =
@@ -246,12 +253,18 @@ class SecurityCanaryTest {
                     + SUBSCRIPTION
                     + "/utilizations/azure?seek_operation=Next",
                 MOCK_CONTINUATION);
-        // 1. The page breaks right after the next link: the decoder's snippet shows that region.
+        // 1. The page breaks right after the next link (a second "self" that is not a link): the
+        // decoder's snippet shows that region.
+        String shortNext =
+            next(
+                "customers/"
+                    + CUSTOMER
+                    + "/subscriptions/"
+                    + SUBSCRIPTION
+                    + "/utilizations/azure?seek_operation=Next",
+                MOCK_SHORT_CONTINUATION);
         server.enqueue(
-            json(
-                page(next)
-                    .replace(
-                        "\"attributes\":{\"objectType\":\"Collection\"}", "\"attributes\":[]")));
+            json(page(shortNext).replace(shortNext + "},", shortNext + ",\"self\":5},")));
         // 2. The page stops right after the token (a complete 200 whose JSON is cut).
         String whole = page(next);
         String cut =
