@@ -14,17 +14,45 @@ import java.util.Map;
 
 /**
  * A plain {@code new Moshi.Builder()} with only the three adapters the models' field types need and
- * nothing of the SDK: Moshi then decodes the SDK's model classes with its reflective {@code
- * ClassJsonAdapter} (the models carry no {@code @JsonClass}, so no generated adapter is looked up).
+ * nothing of the SDK, that decodes the SDK's model classes with Moshi's reflective {@code
+ * ClassJsonAdapter}. The models carry {@code @JsonClass(generator = ...)}, which would make any
+ * Moshi use their generated adapters: a first factory hands model classes to {@code
+ * ClassJsonAdapter.FACTORY} directly (package-private in Moshi, reached by reflection once).
  */
 final class ReflectiveMoshi {
   private static final Type STRING_MAP =
       Types.newParameterizedType(Map.class, String.class, String.class);
 
+  private static final JsonAdapter.Factory CLASS_ADAPTERS = classJsonAdapterFactory();
+
+  /** Moshi's reflective adapter for every (non-enum) class of the SDK's model package. */
+  private static final JsonAdapter.Factory REFLECTIVE_MODELS =
+      (type, annotations, moshi) -> {
+        Class<?> raw = Types.getRawType(type);
+        if (!annotations.isEmpty()
+            || raw.isEnum()
+            || !raw.getName().startsWith("io.github.pcusage.model.")) {
+          return null;
+        }
+        return CLASS_ADAPTERS.create(type, annotations, moshi);
+      };
+
   private ReflectiveMoshi() {}
+
+  private static JsonAdapter.Factory classJsonAdapterFactory() {
+    try {
+      java.lang.reflect.Field field =
+          Class.forName("com.squareup.moshi.ClassJsonAdapter").getDeclaredField("FACTORY");
+      field.setAccessible(true);
+      return (JsonAdapter.Factory) field.get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Moshi's ClassJsonAdapter.FACTORY is not reachable", e);
+    }
+  }
 
   static Moshi moshi() {
     return new Moshi.Builder()
+        .add(REFLECTIVE_MODELS)
         .add(
             BigDecimal.class,
             new JsonAdapter<BigDecimal>() {
