@@ -16,6 +16,7 @@ import io.github.pcusage.UtilizationQuery;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.sandbox.Faults;
 import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -309,7 +310,7 @@ class SecurityCanaryTest {
         .tokenProvider(tokens)
         .retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
         .dataNotReadyPolicy(DataNotReadyPolicy.of(1, Duration.ZERO, Duration.ZERO))
-        .sleeper(new InstantSleeper())
+        .sleeper(new RecordingSleeper())
         .build();
   }
 
