@@ -329,7 +329,7 @@ class SecurityCanaryTest {
 
   /** The same continuation with one character of its token changed. */
   private static Continuation alter(Continuation c) {
-    String saved = c.toString();
+    String saved = c.encode();
     String json =
         new String(Base64.getUrlDecoder().decode(saved.substring(5)), StandardCharsets.UTF_8);
     String token = Canaries.headerValues(c).get(0);
