@@ -247,12 +247,18 @@ class SecurityCanaryTest {
                     + SUBSCRIPTION
                     + "/utilizations/azure?seek_operation=Next",
                 MOCK_CONTINUATION);
-        // 1. The page breaks right after the next link: the decoder's snippet shows that region.
+        // 1. The next link's headers break right after the token (a header that is a number, in
+        //    the links the decoder reads): the decoder's snippet shows that region.
         server.enqueue(
             json(
                 page(next)
                     .replace(
-                        "\"attributes\":{\"objectType\":\"Collection\"}", "\"attributes\":[]")));
+                        "{\"key\":\"MS-ContinuationToken\",\"value\":\""
+                            + MOCK_CONTINUATION
+                            + "\"}]",
+                        "{\"value\":\""
+                            + MOCK_CONTINUATION
+                            + "\",\"key\":\"MS-ContinuationToken\"},42]")));
         // 2. The page stops right after the token (a complete 200 whose JSON is cut).
         String whole = page(next);
         String cut =
