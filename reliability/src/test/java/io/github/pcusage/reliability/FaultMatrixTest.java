@@ -9,6 +9,8 @@ import io.github.pcusage.RetryPolicy;
 import io.github.pcusage.TokenProvider;
 import io.github.pcusage.sandbox.Faults;
 import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.testing.MutableClock;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,7 +152,7 @@ class FaultMatrixTest {
       String fault, String rate, String spec, int firstSeed, boolean shortReadTimeout)
       throws Exception {
     for (int seed = firstSeed; ; seed += 100) {
-      InstantSleeper sleeper = new InstantSleeper();
+      RecordingSleeper sleeper = new RecordingSleeper();
       try (Sandbox sandbox = sandbox(Faults.parse(spec + ",seed=" + seed), null);
           PartnerCenterClient client =
               client(
@@ -173,7 +175,7 @@ class FaultMatrixTest {
   }
 
   private void runNotReadyCell(int calls) throws Exception {
-    InstantSleeper sleeper = new InstantSleeper();
+    RecordingSleeper sleeper = new RecordingSleeper();
     try (Sandbox sandbox = sandbox(Faults.none(), null);
         PartnerCenterClient client =
             client(sandbox.baseUrl(), TokenProvider.of(SANDBOX_TOKEN), sleeper, 5000)) {
@@ -189,7 +191,7 @@ class FaultMatrixTest {
 
   private void runGatewayCell(String fault, String rate, Duration lifetime, double revokeRate)
       throws Exception {
-    InstantSleeper sleeper = new InstantSleeper();
+    RecordingSleeper sleeper = new RecordingSleeper();
     MutableClock clock = new MutableClock(Instant.parse("2026-10-21T07:00:00Z"));
     try (Sandbox sandbox = sandbox(Faults.none(), null);
         TokenGateway gateway =
@@ -212,7 +214,7 @@ class FaultMatrixTest {
   }
 
   private void runStaleTokenCell() throws Exception {
-    InstantSleeper sleeper = new InstantSleeper();
+    RecordingSleeper sleeper = new RecordingSleeper();
     AtomicInteger fetched = new AtomicInteger();
     // The sandbox accepts only the current token; the provider first hands out the old one.
     TokenProvider rotating =
@@ -233,7 +235,7 @@ class FaultMatrixTest {
    * Reads the four listings concurrently, resuming as needed, and compares each to its baseline.
    */
   private static Row readAll(
-      String fault, String rate, PartnerCenterClient client, InstantSleeper sleeper)
+      String fault, String rate, PartnerCenterClient client, RecordingSleeper sleeper)
       throws Exception {
     Row row = new Row(fault, rate);
     ExecutorService pool = Executors.newFixedThreadPool(Listings.SUBSCRIPTIONS.size());
@@ -268,7 +270,7 @@ class FaultMatrixTest {
     } finally {
       pool.shutdownNow();
     }
-    row.retries = sleeper.sleeps();
+    row.retries = sleeper.count();
     return row;
   }
 
@@ -369,7 +371,7 @@ class FaultMatrixTest {
   }
 
   static PartnerCenterClient client(
-      String baseUrl, TokenProvider tokens, InstantSleeper sleeper, long readTimeoutMillis) {
+      String baseUrl, TokenProvider tokens, RecordingSleeper sleeper, long readTimeoutMillis) {
     PartnerCenterClient.Builder builder =
         PartnerCenterClient.builder()
             .baseUrl(baseUrl)

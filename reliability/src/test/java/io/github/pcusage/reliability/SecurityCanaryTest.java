@@ -16,6 +16,7 @@ import io.github.pcusage.UtilizationQuery;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.sandbox.Faults;
 import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +52,6 @@ class SecurityCanaryTest {
   private static final String BEARER = "pcu-CANARY-bearer-7c1e5a90f2d84b3e9a61";
   private static final String WRONG_BEARER = "pcu-CANARY-wrong-bearer-0d9b44e1c27a";
   private static final String MOCK_CONTINUATION = "pcu-CANARY-continuation-5e0a8c3f91d2+%3a%3d";
-
-  /**
-   * Short enough that the decoder's snippet around a failure after it also holds its header name.
-   */
-  private static final String MOCK_SHORT_CONTINUATION = "pcu-CANARY-71c4+%3d";
-
   private static final String CUSTOMER = "ca7a11e5-0000-4000-8000-00000000c001";
   private static final String SUBSCRIPTION = "ca7a11e5-0000-4000-8000-00000000500b";
   private static final UtilizationQuery QUERY = Listings.query(10);
@@ -240,7 +235,6 @@ class SecurityCanaryTest {
   /** Failures only a misbehaving server can cause, with a canary continuation token in the page. */
   private void failEverywhereWithMockWebServer() throws IOException {
     continuationTokens.add(MOCK_CONTINUATION);
-    continuationTokens.add(MOCK_SHORT_CONTINUATION);
     try (MockWebServer server = new MockWebServer()) {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
       try (PartnerCenterClient client =
@@ -253,18 +247,18 @@ class SecurityCanaryTest {
                     + SUBSCRIPTION
                     + "/utilizations/azure?seek_operation=Next",
                 MOCK_CONTINUATION);
-        // 1. The page breaks right after the next link (a second "self" that is not a link): the
-        // decoder's snippet shows that region.
-        String shortNext =
-            next(
-                "customers/"
-                    + CUSTOMER
-                    + "/subscriptions/"
-                    + SUBSCRIPTION
-                    + "/utilizations/azure?seek_operation=Next",
-                MOCK_SHORT_CONTINUATION);
+        // 1. The next link's headers break right after the token (a header that is a number, in
+        //    the links the decoder reads): the decoder's snippet shows that region.
         server.enqueue(
-            json(page(shortNext).replace(shortNext + "},", shortNext + ",\"self\":5},")));
+            json(
+                page(next)
+                    .replace(
+                        "{\"key\":\"MS-ContinuationToken\",\"value\":\""
+                            + MOCK_CONTINUATION
+                            + "\"}]",
+                        "{\"value\":\""
+                            + MOCK_CONTINUATION
+                            + "\",\"key\":\"MS-ContinuationToken\"},42]")));
         // 2. The page stops right after the token (a complete 200 whose JSON is cut).
         String whole = page(next);
         String cut =
@@ -322,7 +316,7 @@ class SecurityCanaryTest {
         .tokenProvider(tokens)
         .retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
         .dataNotReadyPolicy(DataNotReadyPolicy.of(1, Duration.ZERO, Duration.ZERO))
-        .sleeper(new InstantSleeper())
+        .sleeper(new RecordingSleeper())
         .build();
   }
 

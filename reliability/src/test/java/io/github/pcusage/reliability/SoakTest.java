@@ -11,6 +11,8 @@ import io.github.pcusage.TokenProvider;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.sandbox.Faults;
 import io.github.pcusage.sandbox.Sandbox;
+import io.github.pcusage.testing.ConnectionEvents;
+import io.github.pcusage.testing.RecordingSleeper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +94,7 @@ class SoakTest {
     long started;
     long elapsed;
     long baselineMillis;
-    InstantSleeper sleeper = new InstantSleeper();
+    RecordingSleeper sleeper = new RecordingSleeper();
 
     try (Sandbox faultFree = configure(Sandbox.builder().seed(7).faults(Faults.none()), pairs);
         Sandbox faulty =
@@ -174,7 +176,7 @@ class SoakTest {
     long acquired = events.acquired.get();
     long released = events.released.get();
     long callsStarted = events.callsStarted.get();
-    long callsEnded = events.callsEnded.get() + events.callsFailed.get();
+    long callsEnded = events.callsFinished();
     base.dispatcher().executorService().shutdown();
     pool.evictAll();
     Set<String> leakedThreads = threadsLeftAfter(threadsBefore, Duration.ofSeconds(10));
@@ -208,7 +210,7 @@ class SoakTest {
             stats.mismatched.get(),
             stats.requests,
             stats.faultsServed,
-            sleeper.sleeps(),
+            sleeper.count(),
             tokens.get(),
             events.connectionsOpened.get(),
             acquired,

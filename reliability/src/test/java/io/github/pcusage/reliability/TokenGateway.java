@@ -2,6 +2,7 @@ package io.github.pcusage.reliability;
 
 import io.github.pcusage.AccessToken;
 import io.github.pcusage.TokenProvider;
+import io.github.pcusage.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;

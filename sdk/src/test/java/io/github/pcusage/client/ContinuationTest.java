@@ -1,18 +1,16 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.NEXT_URI;
-import static io.github.pcusage.client.Fixtures.NOW;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.ids;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.next;
-import static io.github.pcusage.client.Fixtures.page;
-import static io.github.pcusage.client.Fixtures.pageWithToken;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.takeAll;
-import static io.github.pcusage.client.Fixtures.thrown;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.NEXT_URI;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.ids;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.next;
+import static io.github.pcusage.client.TestData.page;
+import static io.github.pcusage.client.TestData.pageWithToken;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -22,44 +20,34 @@ import io.github.pcusage.PagedIterable;
 import io.github.pcusage.PagingException;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.AzureUtilizationRecord;
-import io.github.pcusage.testing.MutableClock;
-import io.github.pcusage.testing.RecordingSleeper;
-import java.io.IOException;
+import io.github.pcusage.testing.MockPartnerCenter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
-import okhttp3.mockwebserver.MockWebServer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Continuations: saved, parsed, resumed elsewhere; and continuation tokens that would loop. */
 class ContinuationTest {
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private MockWebServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = Fixtures.startServer();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
+  @RegisterExtension final MockPartnerCenter pc = new MockPartnerCenter();
 
   private PartnerCenterClient newClient() {
-    return Fixtures.client(server, sleeper, new MutableClock(NOW)).build();
+    return pc.client().build();
   }
 
   /** Takes the first page of a three-page listing and returns its continuation. */
   private Continuation continuationAfterFirstPage() {
-    server.enqueue(json(pageWithToken("token+1%3a%3d", "a", "b")));
-    try (PartnerCenterClient client =
-        Fixtures.client(server, sleeper, new MutableClock(NOW)).prefetch(false).build()) {
+    pc.enqueue(json(pageWithToken("token+1%3a%3d", "a", "b")));
+    try (PartnerCenterClient client = pc.client().prefetch(false).build()) {
       Iterator<Page<AzureUtilizationRecord>> pages =
           client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().iterator();
       Page<AzureUtilizationRecord> first = pages.next();
@@ -68,10 +56,11 @@ class ContinuationTest {
     }
   }
 
-  @Test
-  void nextLinkWithoutAContinuationTokenFailsInsteadOfLooping() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("nextLinksWithoutAToken")
+  void nextLinkWithoutAUsableContinuationTokenFailsInsteadOfLooping(String why, String nextLink) {
     for (int i = 0; i < 5; i++) {
-      server.enqueue(json(page(next(NEXT_URI), "a")));
+      pc.enqueue(json(page(nextLink, "a")));
     }
 
     PagingException e =
@@ -83,34 +72,21 @@ class ContinuationTest {
               }
             });
 
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(pc.server().getRequestCount()).isEqualTo(1);
     assertThat(e.getMessage()).contains("MS-ContinuationToken");
     assertThat(e.continuation()).isPresent();
   }
 
-  @Test
-  void emptyContinuationTokenFailsInsteadOfLooping() {
-    for (int i = 0; i < 5; i++) {
-      server.enqueue(json(page(next(NEXT_URI, "MS-ContinuationToken", ""), "a")));
-    }
-
-    PagingException e =
-        thrown(
-            PagingException.class,
-            () -> {
-              try (PartnerCenterClient client = newClient()) {
-                ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
-              }
-            });
-
-    assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(e.continuation()).isPresent();
+  static Stream<Arguments> nextLinksWithoutAToken() {
+    return Stream.of(
+        Arguments.of("no MS-ContinuationToken header", next(NEXT_URI)),
+        Arguments.of("an empty MS-ContinuationToken", next(NEXT_URI, "MS-ContinuationToken", "")));
   }
 
   @Test
   void repeatedContinuationTokenFailsInsteadOfLooping() {
     for (int i = 0; i < 10; i++) {
-      server.enqueue(json(pageWithToken("same-token", "r" + i)));
+      pc.enqueue(json(pageWithToken("same-token", "r" + i)));
     }
     List<String> seen = new ArrayList<>();
 
@@ -125,7 +101,7 @@ class ContinuationTest {
               }
             });
 
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(pc.server().getRequestCount()).isEqualTo(2);
     assertThat(seen).containsExactly("r0");
     assertThat(e.getMessage()).contains("already sent");
     assertThat(e.continuation()).hasValueSatisfying(c -> assertThat(c.isFirstPage()).isFalse());
@@ -149,9 +125,9 @@ class ContinuationTest {
   void resumesFromASavedStringInANewClientWithExactlyTheRemainingRecords()
       throws InterruptedException {
     String saved = continuationAfterFirstPage().encode();
-    List<RecordedRequest> before = takeAll(server);
-    server.enqueue(json(pageWithToken("token-2", "c")));
-    server.enqueue(json(lastPage("d", "e")));
+    List<RecordedRequest> before = pc.takeAll();
+    pc.enqueue(json(pageWithToken("token-2", "c")));
+    pc.enqueue(json(lastPage("d", "e")));
 
     List<String> rest = new ArrayList<>();
     try (PartnerCenterClient fresh = newClient()) {
@@ -163,7 +139,7 @@ class ContinuationTest {
     }
 
     assertThat(rest).containsExactly("c", "d", "e");
-    List<RecordedRequest> resumed = takeAll(server);
+    List<RecordedRequest> resumed = pc.takeAll();
     assertThat(resumed).hasSize(2);
     assertThat(resumed.get(0).getPath()).isEqualTo("/v1/" + NEXT_URI);
     assertThat(resumed.get(0).getHeader("MS-ContinuationToken")).isEqualTo("token+1%3a%3d");
@@ -172,57 +148,53 @@ class ContinuationTest {
     assertThat(resumed.get(1).getHeader("MS-ContinuationToken")).isEqualTo("token-2");
   }
 
-  @Test
-  void refusesAContinuationOfAnotherSubscription() {
+  @ParameterizedTest(name = "customer {0}, subscription {1}")
+  @CsvSource({CUSTOMER + ", other-subscription", "fabrikam, " + SUBSCRIPTION})
+  void refusesAContinuationOfAnotherCustomerOrSubscription(String customer, String subscription) {
     Continuation continuation = continuationAfterFirstPage();
-    int before = server.getRequestCount();
+    int before = pc.server().getRequestCount();
 
     try (PartnerCenterClient client = newClient()) {
       assertThatIllegalArgumentException()
           .isThrownBy(
-              () ->
-                  client.utilizations(CUSTOMER, "other-subscription", query()).byPage(continuation))
-          .withMessageContaining("other-subscription")
+              () -> client.utilizations(customer, subscription, query()).byPage(continuation))
+          .withMessageContaining(customer)
+          .withMessageContaining(subscription)
+          .withMessageContaining(CUSTOMER)
           .withMessageContaining(SUBSCRIPTION);
     }
-    assertThat(server.getRequestCount()).isEqualTo(before);
+    assertThat(pc.server().getRequestCount()).isEqualTo(before);
   }
 
-  @Test
-  void refusesAContinuationOfAnotherCustomer() {
-    Continuation continuation = continuationAfterFirstPage();
-    int before = server.getRequestCount();
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("damages")
+  void refusesADamagedContinuationString(String why, UnaryOperator<String> damage) {
+    String text = damage.apply(continuationAfterFirstPage().encode());
 
-    try (PartnerCenterClient client = newClient()) {
-      assertThatIllegalArgumentException()
-          .isThrownBy(
-              () -> client.utilizations("fabrikam", SUBSCRIPTION, query()).byPage(continuation))
-          .withMessageContaining("fabrikam");
-    }
-    assertThat(server.getRequestCount()).isEqualTo(before);
+    assertThatIllegalArgumentException()
+        .as(text)
+        .isThrownBy(() -> Continuation.parse(text))
+        .withMessageContaining("continuation");
   }
 
-  @Test
-  void refusesADamagedContinuationString() {
-    String saved = continuationAfterFirstPage().encode();
-    String base64 = saved.substring("pcu1.".length());
-    List<String> damaged =
-        List.of(
-            "",
-            "not a continuation",
-            "pcu1.",
-            "pcu1.***",
-            saved.substring(0, saved.length() / 2),
-            "pcu2." + base64,
-            "pcu1." + Base64.getUrlEncoder().encodeToString("{}".getBytes(StandardCharsets.UTF_8)),
-            "pcu1."
-                + Base64.getUrlEncoder().encodeToString("[1,2]".getBytes(StandardCharsets.UTF_8)));
+  /** Ways to damage a saved continuation string (given the saved string). */
+  static Stream<Arguments> damages() {
+    return Stream.of(
+        damage("empty", saved -> ""),
+        damage("not a continuation", saved -> "not a continuation"),
+        damage("prefix only", saved -> "pcu1."),
+        damage("not base64", saved -> "pcu1.***"),
+        damage("cut in half", saved -> saved.substring(0, saved.length() / 2)),
+        damage("unknown version", saved -> "pcu2." + saved.substring("pcu1.".length())),
+        damage("empty object", saved -> "pcu1." + base64("{}")),
+        damage("not an object", saved -> "pcu1." + base64("[1,2]")));
+  }
 
-    for (String text : damaged) {
-      assertThatIllegalArgumentException()
-          .as(text)
-          .isThrownBy(() -> Continuation.parse(text))
-          .withMessageContaining("continuation");
-    }
+  private static Arguments damage(String why, UnaryOperator<String> damage) {
+    return Arguments.of(why, damage);
+  }
+
+  private static String base64(String json) {
+    return Base64.getUrlEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,12 +1,12 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.ids;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.thrown;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.ids;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.InvalidResponseException;
@@ -46,7 +46,7 @@ class EngineTest {
     try (PartnerCenterClient client = clientWithABug()) {
       thrown(Bug.class, () -> ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())));
     }
-    assertThat(pc.sleeper().delays).isEmpty();
+    assertThat(pc.sleeper().delays()).isEmpty();
   }
 
   @Test
@@ -54,7 +54,7 @@ class EngineTest {
     try (PartnerCenterClient client = clientWithABug()) {
       thrown(Bug.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
     }
-    assertThat(pc.sleeper().delays).isEmpty();
+    assertThat(pc.sleeper().delays()).isEmpty();
   }
 
   @ParameterizedTest(name = "cut after [{0}]")
@@ -73,7 +73,7 @@ class EngineTest {
       assertThat(ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()))).containsExactly("a");
     }
     assertThat(pc.server().getRequestCount()).isEqualTo(2);
-    assertThat(pc.sleeper().delays).containsExactly(Duration.ofSeconds(1));
+    assertThat(pc.sleeper().delays()).containsExactly(Duration.ofSeconds(1));
   }
 
   @Test
@@ -103,6 +103,6 @@ class EngineTest {
           () -> ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())));
     }
     assertThat(pc.server().getRequestCount()).isEqualTo(1);
-    assertThat(pc.sleeper().delays).isEmpty();
+    assertThat(pc.sleeper().delays()).isEmpty();
   }
 }

@@ -1,13 +1,11 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.NOW;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.ids;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.status;
-import static io.github.pcusage.client.Fixtures.take;
-import static io.github.pcusage.client.Fixtures.thrown;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.ids;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.status;
+import static io.github.pcusage.client.TestData.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.BadRequestException;
@@ -17,37 +15,22 @@ import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.PartnerCenterException;
 import io.github.pcusage.ServerException;
 import io.github.pcusage.UnauthorizedException;
-import io.github.pcusage.testing.MutableClock;
-import io.github.pcusage.testing.RecordingSleeper;
-import java.io.IOException;
+import io.github.pcusage.testing.MockPartnerCenter;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every failed response becomes one typed exception carrying what support needs. */
 class ErrorMappingTest {
   private static final String NOT_FOUND =
       "{\"code\": 20003, \"description\": \"Subscription not found.\", \"data\": [], \"source\": \"PartnerFD\"}";
 
-  private MockWebServer server;
-  private PartnerCenterClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = Fixtures.startServer();
-    client = Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW)).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
+  @RegisterExtension final MockPartnerCenter pc = new MockPartnerCenter();
 
   private void listAll() {
-    ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
+    try (PartnerCenterClient client = pc.client().build()) {
+      ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
+    }
   }
 
   private static MockResponse error(int code, String body) {
@@ -63,7 +46,7 @@ class ErrorMappingTest {
     String body =
         "{\"code\": 20003, \"description\": \"Invalid start_time.\", \"errorName\": \"InvalidInput\","
             + " \"isRetryable\": false, \"data\": [], \"source\": \"PartnerFD\"}";
-    server.enqueue(error(400, body));
+    pc.enqueue(error(400, body));
 
     BadRequestException e = thrown(BadRequestException.class, this::listAll);
 
@@ -85,7 +68,7 @@ class ErrorMappingTest {
 
   @Test
   void mapsForbidden() {
-    server.enqueue(error(403, "{\"code\": 20002, \"description\": \"No relationship.\"}"));
+    pc.enqueue(error(403, "{\"code\": 20002, \"description\": \"No relationship.\"}"));
 
     ForbiddenException e = thrown(ForbiddenException.class, this::listAll);
 
@@ -98,7 +81,7 @@ class ErrorMappingTest {
 
   @Test
   void mapsNotFoundWithAHintAtTheUsualCauses() {
-    server.enqueue(error(404, NOT_FOUND));
+    pc.enqueue(error(404, NOT_FOUND));
 
     NotFoundException e = thrown(NotFoundException.class, this::listAll);
 
@@ -109,12 +92,12 @@ class ErrorMappingTest {
         .contains("Azure plan")
         .contains("relationship")
         .contains("subscription id");
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(pc.server().getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void readsAnErrorCodeSentAsAString() {
-    server.enqueue(
+    pc.enqueue(
         error(400, "{\"code\": \"800011\", \"description\": \"Not a valid Azure subscription.\"}"));
 
     BadRequestException e = thrown(BadRequestException.class, this::listAll);
@@ -124,7 +107,7 @@ class ErrorMappingTest {
 
   @Test
   void mapsANonJsonErrorBodyToTheStatusType() {
-    server.enqueue(
+    pc.enqueue(
         status(404)
             .setHeader("Content-Type", "text/html")
             .setBody("<html><body>Not Found</body></html>"));
@@ -138,7 +121,7 @@ class ErrorMappingTest {
 
   @Test
   void mapsAnEmptyErrorBodyToTheStatusType() {
-    server.enqueue(status(403));
+    pc.enqueue(status(403));
 
     ForbiddenException e = thrown(ForbiddenException.class, this::listAll);
 
@@ -149,8 +132,8 @@ class ErrorMappingTest {
 
   @Test
   void mapsAnEmptyUnauthorizedBodyFromTheGateway() {
-    server.enqueue(status(401));
-    server.enqueue(status(401).setBody("Unauthorized"));
+    pc.enqueue(status(401));
+    pc.enqueue(status(401).setBody("Unauthorized"));
 
     UnauthorizedException e = thrown(UnauthorizedException.class, this::listAll);
 
@@ -161,7 +144,7 @@ class ErrorMappingTest {
   @Test
   void mapsAServerErrorWithATruncatedJsonBody() {
     for (int i = 0; i < 4; i++) {
-      server.enqueue(status(500).setBody("{\"code\": 800002, \"descrip"));
+      pc.enqueue(status(500).setBody("{\"code\": 800002, \"descrip"));
     }
 
     ServerException e = thrown(ServerException.class, this::listAll);
@@ -172,11 +155,11 @@ class ErrorMappingTest {
 
   @Test
   void carriesTheSentRequestIdWhenTheServiceEchoesNone() throws InterruptedException {
-    server.enqueue(status(404).setBody(NOT_FOUND));
+    pc.enqueue(status(404).setBody(NOT_FOUND));
 
     PartnerCenterException e = thrown(NotFoundException.class, this::listAll);
 
-    String sent = take(server).getHeader("MS-RequestId");
+    String sent = pc.takeRequest().getHeader("MS-RequestId");
     assertThat(e.requestId()).isEqualTo(sent);
     assertThat(e.correlationId()).isNotNull();
     assertThat(e.getMessage()).contains(sent);

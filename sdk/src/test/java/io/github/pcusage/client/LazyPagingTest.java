@@ -1,54 +1,37 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.NOW;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.ids;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.pageWithToken;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.take;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.ids;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.pageWithToken;
+import static io.github.pcusage.client.TestData.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.Page;
 import io.github.pcusage.PagedIterable;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.AzureUtilizationRecord;
-import io.github.pcusage.testing.MutableClock;
-import io.github.pcusage.testing.RecordingSleeper;
-import java.io.IOException;
+import io.github.pcusage.testing.MockPartnerCenter;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A listing sends nothing before it is iterated and stays at most one page ahead of its caller. */
 class LazyPagingTest {
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private MockWebServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = Fixtures.startServer();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
+  @RegisterExtension final MockPartnerCenter pc = new MockPartnerCenter();
 
   private PartnerCenterClient client(boolean prefetch) {
-    return Fixtures.client(server, sleeper, new MutableClock(NOW)).prefetch(prefetch).build();
+    return pc.client().prefetch(prefetch).build();
   }
 
   private void enqueueThreePages() {
-    server.enqueue(json(pageWithToken("token-1", "a")));
-    server.enqueue(json(pageWithToken("token-2", "b")));
-    server.enqueue(json(lastPage("c")));
+    pc.enqueue(json(pageWithToken("token-1", "a")));
+    pc.enqueue(json(pageWithToken("token-2", "b")));
+    pc.enqueue(json(lastPage("c")));
   }
 
   @Test
@@ -61,7 +44,7 @@ class LazyPagingTest {
       records.iterator();
       records.byPage().iterator();
 
-      assertThat(server.getRequestCount()).isZero();
+      assertThat(pc.server().getRequestCount()).isZero();
     }
   }
 
@@ -75,10 +58,10 @@ class LazyPagingTest {
       Page<AzureUtilizationRecord> first = pages.next();
 
       assertThat(ids(first.items())).containsExactly("a");
-      take(server);
-      assertThat(take(server).getHeader("MS-ContinuationToken")).isEqualTo("token-1");
-      assertThat(server.takeRequest(300, TimeUnit.MILLISECONDS)).isNull();
-      assertThat(server.getRequestCount()).isEqualTo(2);
+      pc.takeRequest();
+      assertThat(pc.takeRequest().getHeader("MS-ContinuationToken")).isEqualTo("token-1");
+      assertThat(pc.server().takeRequest(300, TimeUnit.MILLISECONDS)).isNull();
+      assertThat(pc.server().getRequestCount()).isEqualTo(2);
     }
   }
 
@@ -90,12 +73,12 @@ class LazyPagingTest {
           client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().iterator();
 
       pages.next();
-      assertThat(server.takeRequest(300, TimeUnit.MILLISECONDS)).isNotNull();
-      assertThat(server.takeRequest(300, TimeUnit.MILLISECONDS)).isNull();
-      assertThat(server.getRequestCount()).isEqualTo(1);
+      assertThat(pc.server().takeRequest(300, TimeUnit.MILLISECONDS)).isNotNull();
+      assertThat(pc.server().takeRequest(300, TimeUnit.MILLISECONDS)).isNull();
+      assertThat(pc.server().getRequestCount()).isEqualTo(1);
 
       pages.next();
-      assertThat(server.getRequestCount()).isEqualTo(2);
+      assertThat(pc.server().getRequestCount()).isEqualTo(2);
     }
   }
 
@@ -108,7 +91,7 @@ class LazyPagingTest {
                   .map(r -> r.getResource().getId())
                   .collect(Collectors.toList()))
           .containsExactly("a", "b", "c");
-      assertThat(server.getRequestCount()).isEqualTo(3);
+      assertThat(pc.server().getRequestCount()).isEqualTo(3);
     }
   }
 
@@ -122,7 +105,7 @@ class LazyPagingTest {
 
       assertThat(ids(records)).containsExactly("a", "b", "c");
       assertThat(ids(records)).containsExactly("a", "b", "c");
-      assertThat(server.getRequestCount()).isEqualTo(6);
+      assertThat(pc.server().getRequestCount()).isEqualTo(6);
     }
   }
 }

@@ -1,91 +1,103 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.FIRST_PAGE_PATH;
-import static io.github.pcusage.client.Fixtures.NEXT_PATH;
-import static io.github.pcusage.client.Fixtures.NEXT_URI;
-import static io.github.pcusage.client.Fixtures.NOW;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.ids;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.next;
-import static io.github.pcusage.client.Fixtures.page;
-import static io.github.pcusage.client.Fixtures.pageWithToken;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.take;
-import static io.github.pcusage.client.Fixtures.thrown;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.FIRST_PAGE_PATH;
+import static io.github.pcusage.client.TestData.NEXT_PATH;
+import static io.github.pcusage.client.TestData.NEXT_URI;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.ids;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.next;
+import static io.github.pcusage.client.TestData.page;
+import static io.github.pcusage.client.TestData.pageWithToken;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.Page;
 import io.github.pcusage.PagingException;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.AzureUtilizationRecord;
-import io.github.pcusage.testing.MutableClock;
-import io.github.pcusage.testing.RecordingSleeper;
+import io.github.pcusage.testing.MockPartnerCenter;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Following {@code links.next}: every form of link, its headers byte for byte, and where it stops.
  */
 class NextLinkTest {
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private MockWebServer server;
-  private PartnerCenterClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = Fixtures.startServer();
-    client = Fixtures.client(server, sleeper, new MutableClock(NOW)).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
+  @RegisterExtension final MockPartnerCenter pc = new MockPartnerCenter();
 
   private List<String> listAll() {
-    return ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
+    try (PartnerCenterClient client = pc.client().build()) {
+      return ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
+    }
+  }
+
+  /**
+   * Replaces {@code {origin}} by the server's {@code http://127.0.0.1:port}, {@code {port}} by its
+   * port and {@code {foreign}} by the origin of {@code foreign}.
+   */
+  private String expand(String template, MockWebServer foreign) {
+    return template
+        .replace("{origin}", origin(pc.server()))
+        .replace("{port}", String.valueOf(pc.server().getPort()))
+        .replace("{foreign}", origin(foreign));
+  }
+
+  private static String origin(MockWebServer server) {
+    return server.url("/").toString().replaceAll("/$", "");
   }
 
   /**
    * Serves a first page whose next link is {@code uri}, then a last page; returns page 2's request.
    */
   private RecordedRequest followNextLink(String uri) throws InterruptedException {
-    server.enqueue(json(page(next(uri, "MS-ContinuationToken", "token-1"), "a", "b")));
-    server.enqueue(json(lastPage("c")));
+    pc.enqueue(json(page(next(uri, "MS-ContinuationToken", "token-1"), "a", "b")));
+    pc.enqueue(json(lastPage("c")));
 
     assertThat(listAll()).containsExactly("a", "b", "c");
-    take(server);
-    return take(server);
+    pc.takeRequest();
+    return pc.takeRequest();
   }
 
-  @Test
-  void followsNextLinkWithContinuationHeader() throws InterruptedException {
-    RecordedRequest second = followNextLink(NEXT_URI);
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(
+      strings = {
+        NEXT_URI, // as the service writes it
+        "/" + NEXT_URI, // with a leading slash
+        "/v1/" + NEXT_URI, // repeating /v1/, which must not be doubled
+        "{origin}/v1/" + NEXT_URI // absolute, to the same host
+      })
+  void followsEveryFormOfNextLinkWithItsContinuationHeader(String form)
+      throws InterruptedException {
+    RecordedRequest second = followNextLink(expand(form, pc.server()));
 
-    assertThat(second.getPath()).isEqualTo(NEXT_PATH);
+    assertThat(second.getPath()).isEqualTo(NEXT_PATH).doesNotContain("/v1/v1");
     assertThat(second.getHeader("MS-ContinuationToken")).isEqualTo("token-1");
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(pc.server().getRequestCount()).isEqualTo(2);
   }
 
   @Test
   void sendsTheQueryOnTheFirstPageOnly() throws InterruptedException {
-    server.enqueue(json(pageWithToken("token-1", "a")));
-    server.enqueue(json(lastPage("b")));
+    pc.enqueue(json(pageWithToken("token-1", "a")));
+    pc.enqueue(json(lastPage("b")));
 
     listAll();
 
-    HttpUrl first = take(server).getRequestUrl();
+    HttpUrl first = pc.takeRequest().getRequestUrl();
     assertThat(first.encodedPath()).isEqualTo(FIRST_PAGE_PATH);
     assertThat(first.queryParameter("start_time")).isEqualTo("2026-10-01T00:00:00Z");
     assertThat(first.queryParameter("end_time")).isEqualTo("2026-11-01T00:00:00Z");
@@ -93,30 +105,8 @@ class NextLinkTest {
     assertThat(first.queryParameter("show_details")).isEqualTo("true");
     assertThat(first.queryParameter("size")).isEqualTo("1000");
     assertThat(first.queryParameter("seek_operation")).isNull();
-    HttpUrl second = take(server).getRequestUrl();
+    HttpUrl second = pc.takeRequest().getRequestUrl();
     assertThat(second.queryParameterNames()).containsExactly("seek_operation");
-  }
-
-  @Test
-  void followsNextLinkWithLeadingSlash() throws InterruptedException {
-    RecordedRequest second = followNextLink("/" + NEXT_URI);
-
-    assertThat(second.getPath()).isEqualTo(NEXT_PATH);
-  }
-
-  @Test
-  void followsNextLinkThatRepeatsV1WithoutDoublingIt() throws InterruptedException {
-    RecordedRequest second = followNextLink("/v1/" + NEXT_URI);
-
-    assertThat(second.getPath()).isEqualTo(NEXT_PATH).doesNotContain("/v1/v1");
-  }
-
-  @Test
-  void followsAbsoluteNextLinkToTheSameHost() throws InterruptedException {
-    RecordedRequest second = followNextLink(server.url("/v1/" + NEXT_URI).toString());
-
-    assertThat(second.getPath()).isEqualTo(NEXT_PATH);
-    assertThat(second.getHeader("MS-ContinuationToken")).isEqualTo("token-1");
   }
 
   @Test
@@ -127,108 +117,85 @@ class NextLinkTest {
     assertThat(second.getRequestUrl().queryParameter("start_time")).isNull();
   }
 
-  @Test
-  void refusesNextLinkToAnotherHostBeforeAnyRequestToIt() throws IOException {
-    try (MockWebServer foreign = Fixtures.startServer()) {
-      server.enqueue(
-          json(
-              page(
-                  next(foreign.url("/v1/" + NEXT_URI).toString(), "MS-ContinuationToken", "t"),
-                  "a")));
+  @ParameterizedTest(name = "[{0}]")
+  @CsvSource({
+    // another server on the same address
+    "{foreign}/v1/" + NEXT_URI + ", {foreign}",
+    // the same host and port with another scheme
+    "https://127.0.0.1:{port}/v1/" + NEXT_URI + ", https://127.0.0.1:{port}",
+    // scheme-relative
+    "//evil.example/v1/" + NEXT_URI + ", https://evil.example:443"
+  })
+  void refusesNextLinkToAnotherHostBeforeAnyRequestToIt(String link, String named)
+      throws IOException {
+    try (MockWebServer foreign = new MockWebServer()) {
+      foreign.start(InetAddress.getByName("127.0.0.1"), 0);
+      pc.enqueue(json(page(next(expand(link, foreign), "MS-ContinuationToken", "t"), "a")));
       foreign.enqueue(json(lastPage("stolen")));
 
       PagingException e = thrown(PagingException.class, this::listAll);
 
-      assertThat(e.getMessage())
-          .contains("another host")
-          .contains(String.valueOf(foreign.getPort()));
+      assertThat(e.getMessage()).contains("another host").contains(expand(named, foreign));
       assertThat(e.continuation()).isPresent();
       assertThat(foreign.getRequestCount()).isZero();
-      assertThat(server.getRequestCount()).isEqualTo(1);
+      assertThat(pc.server().getRequestCount()).isEqualTo(1);
     }
-  }
-
-  @Test
-  void refusesNextLinkToTheSameHostWithAnotherScheme() {
-    String https = "https://127.0.0.1:" + server.getPort() + "/v1/" + NEXT_URI;
-    server.enqueue(json(page(next(https, "MS-ContinuationToken", "t"), "a")));
-
-    PagingException e = thrown(PagingException.class, this::listAll);
-
-    assertThat(e.getMessage()).contains("another host");
-    assertThat(server.getRequestCount()).isEqualTo(1);
-  }
-
-  @Test
-  void refusesSchemeRelativeNextLink() {
-    server.enqueue(
-        json(page(next("//evil.example/v1/" + NEXT_URI, "MS-ContinuationToken", "t"), "a")));
-
-    PagingException e = thrown(PagingException.class, this::listAll);
-
-    assertThat(e.getMessage()).contains("another host");
-    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void sendsContinuationTokenByteForByte() throws InterruptedException {
     String token = "/opaque/usage-records?a=b+c&continuation_token=eyJrIjoiMSJ9%3a+x%3d%3d";
 
-    server.enqueue(json(pageWithToken(token, "a")));
-    server.enqueue(json(lastPage("b")));
+    pc.enqueue(json(pageWithToken(token, "a")));
+    pc.enqueue(json(lastPage("b")));
     listAll();
 
-    take(server);
-    assertThat(take(server).getHeader("MS-ContinuationToken")).isEqualTo(token);
+    pc.takeRequest();
+    assertThat(pc.takeRequest().getHeader("MS-ContinuationToken")).isEqualTo(token);
   }
 
   @Test
   void sendsEveryHeaderOfTheNextLink() throws InterruptedException {
-    server.enqueue(
+    pc.enqueue(
         json(page(next(NEXT_URI, "MS-ContinuationToken", "t+1%3d", "MS-PageHint", "p%3a2"), "a")));
-    server.enqueue(json(lastPage("b")));
+    pc.enqueue(json(lastPage("b")));
 
     listAll();
 
-    take(server);
-    RecordedRequest second = take(server);
+    pc.takeRequest();
+    RecordedRequest second = pc.takeRequest();
     assertThat(second.getHeader("MS-ContinuationToken")).isEqualTo("t+1%3d");
     assertThat(second.getHeader("MS-PageHint")).isEqualTo("p%3a2");
   }
 
   @Test
   void emptyListingReturnsNoRecordsAfterOneRequest() {
-    server.enqueue(json(lastPage()));
+    pc.enqueue(json(lastPage()));
 
     assertThat(listAll()).isEmpty();
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(pc.server().getRequestCount()).isEqualTo(1);
   }
 
-  @Test
-  void stopsAtALastPageWithoutNext() {
-    server.enqueue(json(lastPage("a", "b")));
-    server.enqueue(json(lastPage("never")));
+  @ParameterizedTest(name = "next: {0}")
+  @NullSource // no next member
+  @ValueSource(strings = "null")
+  void stopsAtALastPage(String nextJson) {
+    pc.enqueue(json(page(nextJson, "a", "b")));
+    pc.enqueue(json(lastPage("never")));
 
     assertThat(listAll()).containsExactly("a", "b");
-    assertThat(server.getRequestCount()).isEqualTo(1);
-  }
-
-  @Test
-  void stopsAtALastPageWithNullNext() {
-    server.enqueue(json(page("null", "a")));
-    server.enqueue(json(lastPage("never")));
-
-    assertThat(listAll()).containsExactly("a");
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(pc.server().getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void pagesCarryTheirItemsContinuationAndServerIds() {
-    server.enqueue(json(pageWithToken("token-1", "a", "b")).setHeader("MS-ServerId", "server-7"));
-    server.enqueue(json(lastPage("c")).setHeader("MS-RequestId", "echoed-request-id"));
+    pc.enqueue(json(pageWithToken("token-1", "a", "b")).setHeader("MS-ServerId", "server-7"));
+    pc.enqueue(json(lastPage("c")).setHeader("MS-RequestId", "echoed-request-id"));
 
     List<Page<AzureUtilizationRecord>> pages = new ArrayList<>();
-    client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().forEach(pages::add);
+    try (PartnerCenterClient client = pc.client().build()) {
+      client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().forEach(pages::add);
+    }
 
     assertThat(pages).hasSize(2);
     assertThat(ids(pages.get(0).items())).containsExactly("a", "b");

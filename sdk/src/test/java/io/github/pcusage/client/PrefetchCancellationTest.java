@@ -1,11 +1,10 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.pageWithToken;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.take;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.pageWithToken;
+import static io.github.pcusage.client.TestData.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.PartnerCenterClient;
@@ -50,15 +49,15 @@ class PrefetchCancellationTest {
       try (Stream<AzureUtilizationRecord> records =
           client.utilizations(CUSTOMER, SUBSCRIPTION, query()).stream()) {
         first = records.findFirst().orElseThrow().getResource().getId();
-        take(pc.server()); // the first page
-        take(pc.server()); // the page fetched ahead, which gets no answer
+        pc.takeRequest(); // the first page
+        pc.takeRequest(); // the page fetched ahead, which gets no answer
       }
 
       assertThat(first).isEqualTo("a");
       assertThat(cancelled.await(10, TimeUnit.SECONDS)).isTrue(); // not the 60 s read timeout
     }
     assertThat(pc.server().getRequestCount()).isEqualTo(2);
-    assertThat(pc.sleeper().delays).isEmpty(); // the cancelled page was not retried
+    assertThat(pc.sleeper().delays()).isEmpty(); // the cancelled page was not retried
   }
 
   @Test

@@ -1,13 +1,13 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.pageOfRecords;
-import static io.github.pcusage.client.Fixtures.pageWithToken;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.record;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.pageOfRecords;
+import static io.github.pcusage.client.TestData.pageWithToken;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -108,7 +108,7 @@ class RawItemsTest {
         .enqueue(
             json(
                 pageOfRecords(
-                    Fixtures.next(Fixtures.NEXT_URI, "MS-ContinuationToken", "t1"), first, 1)));
+                    TestData.next(TestData.NEXT_URI, "MS-ContinuationToken", "t1"), first, 1)));
     pc.server().enqueue(json(lastPage("b-" + big.replace('x', 'y'))));
     CountDownLatch secondPageRead = new CountDownLatch(2);
     OkHttpClient http =

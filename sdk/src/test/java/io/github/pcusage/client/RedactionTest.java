@@ -1,17 +1,15 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.NEXT_URI;
-import static io.github.pcusage.client.Fixtures.NOW;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.next;
-import static io.github.pcusage.client.Fixtures.page;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.status;
-import static io.github.pcusage.client.Fixtures.takeAll;
-import static io.github.pcusage.client.Fixtures.thrown;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.NEXT_URI;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.next;
+import static io.github.pcusage.client.TestData.page;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.status;
+import static io.github.pcusage.client.TestData.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.AccessToken;
@@ -26,8 +24,7 @@ import io.github.pcusage.internal.json.PartnerCenterJson;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.model.AzureUtilizationRecordCollection;
 import io.github.pcusage.model.KeyValuePair;
-import io.github.pcusage.testing.MutableClock;
-import io.github.pcusage.testing.RecordingSleeper;
+import io.github.pcusage.testing.MockPartnerCenter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,10 +34,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Neither the bearer token nor a continuation token reaches a log line, an exception message or a
@@ -61,34 +58,39 @@ class RedactionTest {
           CONTINUATION_IN_URI,
           "redaction-bearer-secret");
 
+  @RegisterExtension final MockPartnerCenter pc = new MockPartnerCenter();
+
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private PrintStream originalErr;
-  private MockWebServer server;
-  private PartnerCenterClient client;
 
   @BeforeEach
-  void start() throws IOException {
+  void captureTheLog() {
     // slf4j-simple writes to whatever System.err is at the time of each log line (io.github.pcusage
-    // loggers are set to debug by Fixtures before any of them exists).
+    // loggers are at debug level in these tests: src/test/resources/simplelogger.properties).
     originalErr = System.err;
     System.setErr(new PrintStream(new Tee(originalErr, captured), true, StandardCharsets.UTF_8));
-    server = Fixtures.startServer();
-    client =
-        Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW))
-            .tokenProvider(TokenProvider.of(BEARER))
-            .build();
   }
 
   @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
+  void restoreTheLog() {
     System.setErr(originalErr);
+  }
+
+  /** A client that sends {@link #BEARER}. */
+  private PartnerCenterClient client() {
+    return pc.client().tokenProvider(TokenProvider.of(BEARER)).build();
   }
 
   private String logs() {
     System.err.flush();
     return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Lists every record with a client of {@link #client()}. */
+  private void listAll() {
+    try (PartnerCenterClient client = client()) {
+      client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> {});
+    }
   }
 
   private static String pageWithSecretNext(String... ids) {
@@ -112,21 +114,18 @@ class RedactionTest {
 
   @Test
   void logsRequestIdsButNeitherTokenThroughRetriesAndFailures() throws InterruptedException {
-    server.enqueue(json(pageWithSecretNext("a")));
-    server.enqueue(status(429).setHeader("Retry-After", "1"));
-    server.enqueue(status(500));
-    server.enqueue(status(401));
-    server.enqueue(
+    pc.enqueue(json(pageWithSecretNext("a")));
+    pc.enqueue(status(429).setHeader("Retry-After", "1"));
+    pc.enqueue(status(500));
+    pc.enqueue(status(401));
+    pc.enqueue(
         status(404).setBody("{\"code\": 20003, \"description\": \"Subscription not found.\"}"));
 
-    NotFoundException e =
-        thrown(
-            NotFoundException.class,
-            () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> {}));
+    NotFoundException e = thrown(NotFoundException.class, this::listAll);
 
     String logs = logs();
     List<String> requestIds =
-        takeAll(server).stream()
+        pc.takeAll().stream()
             .map(r -> r.getHeader("MS-RequestId"))
             .distinct()
             .collect(Collectors.toList());
@@ -143,11 +142,13 @@ class RedactionTest {
   @Test
   void keepsTokensOutOfPagesAndTheirModels() throws IOException {
     String body = pageWithSecretNext("a");
-    server.enqueue(json(body));
-    server.enqueue(json(lastPage("b")));
+    pc.enqueue(json(body));
+    pc.enqueue(json(lastPage("b")));
 
     List<Page<AzureUtilizationRecord>> pages = new ArrayList<>();
-    client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().forEach(pages::add);
+    try (PartnerCenterClient client = client()) {
+      client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().forEach(pages::add);
+    }
     AzureUtilizationRecordCollection decoded =
         PartnerCenterJson.<AzureUtilizationRecordCollection>adapter(
                 AzureUtilizationRecordCollection.class)
@@ -165,18 +166,17 @@ class RedactionTest {
   void keepsTheBearerTokenOutOfEveryToString() {
     assertNoSecretIn(AccessToken.of(BEARER, Instant.MAX).toString());
     assertNoSecretIn(TokenProvider.of(BEARER).toString());
-    assertNoSecretIn(client.toString());
+    try (PartnerCenterClient client = client()) {
+      assertNoSecretIn(client.toString());
+    }
   }
 
   @Test
   void keepsTokensOutOfPagingFailures() {
-    server.enqueue(json(pageWithSecretNext("a")));
-    server.enqueue(json(pageWithSecretNext("b")));
+    pc.enqueue(json(pageWithSecretNext("a")));
+    pc.enqueue(json(pageWithSecretNext("b")));
 
-    PagingException e =
-        thrown(
-            PagingException.class,
-            () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> {}));
+    PagingException e = thrown(PagingException.class, this::listAll);
 
     assertNoSecretIn(describe(e));
     assertNoSecretIn(logs());
@@ -184,13 +184,10 @@ class RedactionTest {
 
   @Test
   void keepsTheBearerTokenOutOfAuthFailures() {
-    server.enqueue(status(401).setBody("{\"code\": 900, \"description\": \"Invalid token.\"}"));
-    server.enqueue(status(401).setBody("{\"code\": 900, \"description\": \"Invalid token.\"}"));
+    pc.enqueue(status(401).setBody("{\"code\": 900, \"description\": \"Invalid token.\"}"));
+    pc.enqueue(status(401).setBody("{\"code\": 900, \"description\": \"Invalid token.\"}"));
 
-    UnauthorizedException e =
-        thrown(
-            UnauthorizedException.class,
-            () -> client.utilizations(CUSTOMER, SUBSCRIPTION, query()).forEach(r -> {}));
+    UnauthorizedException e = thrown(UnauthorizedException.class, this::listAll);
 
     assertNoSecretIn(describe(e));
     assertNoSecretIn(logs());
@@ -198,10 +195,12 @@ class RedactionTest {
 
   @Test
   void keepsTheBearerTokenOutOfATransportFailure() throws IOException {
-    server.shutdown();
+    PartnerCenterException e;
+    try (PartnerCenterClient client = client()) {
+      pc.server().shutdown();
 
-    PartnerCenterException e =
-        thrown(PartnerCenterException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
+      e = thrown(PartnerCenterException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
+    }
 
     assertNoSecretIn(describe(e));
     assertNoSecretIn(logs());

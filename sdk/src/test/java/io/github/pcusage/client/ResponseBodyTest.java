@@ -1,58 +1,44 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.NOW;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.ids;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.pageOfRecords;
-import static io.github.pcusage.client.Fixtures.pageWithToken;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.record;
-import static io.github.pcusage.client.Fixtures.thrown;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.ids;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.pageOfRecords;
+import static io.github.pcusage.client.TestData.pageWithToken;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.record;
+import static io.github.pcusage.client.TestData.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.InvalidResponseException;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.TransportException;
 import io.github.pcusage.model.AzureUtilizationRecord;
-import io.github.pcusage.testing.MutableClock;
-import io.github.pcusage.testing.RecordingSleeper;
-import java.io.IOException;
+import io.github.pcusage.testing.MockPartnerCenter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Response bodies: exact decimals, bodies that break off or do not fit the schema, bodies too big.
  */
 class ResponseBodyTest {
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private MockWebServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = Fixtures.startServer();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private PartnerCenterClient.Builder builder() {
-    return Fixtures.client(server, sleeper, new MutableClock(NOW));
-  }
+  @RegisterExtension final MockPartnerCenter pc = new MockPartnerCenter();
 
   private List<AzureUtilizationRecord> listAll(PartnerCenterClient.Builder builder) {
     List<AzureUtilizationRecord> records = new ArrayList<>();
@@ -83,10 +69,10 @@ class ResponseBodyTest {
             record("two", "2.0"),
             record("long", "0.027483999999999993"),
             record("money", "120.56829999999959047160"));
-    server.enqueue(json(pageOfRecords(null, items, 3)));
+    pc.enqueue(json(pageOfRecords(null, items, 3)));
 
     List<BigDecimal> quantities =
-        listAll(builder()).stream()
+        listAll(pc.client()).stream()
             .map(AzureUtilizationRecord::getQuantity)
             .collect(Collectors.toList());
 
@@ -98,22 +84,23 @@ class ResponseBodyTest {
 
   @Test
   void acceptsReadableIdsInRecords() {
-    server.enqueue(json(lastPage("sandbox-resource-1", "meter:storage/blob")));
+    pc.enqueue(json(lastPage("sandbox-resource-1", "meter:storage/blob")));
 
-    assertThat(ids(listAll(builder()))).containsExactly("sandbox-resource-1", "meter:storage/blob");
+    assertThat(ids(listAll(pc.client())))
+        .containsExactly("sandbox-resource-1", "meter:storage/blob");
   }
 
   @Test
   void bodyThatDoesNotFitTheSchemaIsAnInvalidResponseWithPathAndSnippet() {
     String items = String.join(",", record("a", "1.0"), record("b", "\"twelve-and-a-bit\""));
-    server.enqueue(json(pageOfRecords(null, items, 2)));
-    server.enqueue(json(lastPage("never")));
+    pc.enqueue(json(pageOfRecords(null, items, 2)));
+    pc.enqueue(json(lastPage("never")));
 
-    InvalidResponseException e = thrown(InvalidResponseException.class, () -> listAll(builder()));
+    InvalidResponseException e = thrown(InvalidResponseException.class, () -> listAll(pc.client()));
 
     assertThat(e.getMessage()).contains("$.items[1].quantity").contains("twelve-and-a-bit");
     assertThat(e.continuation()).isPresent();
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(pc.server().getRequestCount()).isEqualTo(1);
   }
 
   @Test
@@ -123,50 +110,51 @@ class ResponseBodyTest {
     records.add(record("bad", "\"twelve-and-a-bit\""));
     String body = pageOfRecords(null, String.join(",", records), records.size());
     assertThat(body.length()).isGreaterThan(2 * 64 * 1024); // beyond the first chunks read
-    server.enqueue(json(body));
+    pc.enqueue(json(body));
 
-    InvalidResponseException e = thrown(InvalidResponseException.class, () -> listAll(builder()));
+    InvalidResponseException e = thrown(InvalidResponseException.class, () -> listAll(pc.client()));
 
     assertThat(e.getMessage()).contains("$.items[600].quantity").contains("twelve-and-a-bit");
   }
 
   @Test
   void bodyThatIsNotJsonIsAnInvalidResponse() {
-    server.enqueue(
+    pc.enqueue(
         new MockResponse()
             .setHeader("Content-Type", "application/xml")
             .setBody("<Collection><items/></Collection>"));
 
-    InvalidResponseException e = thrown(InvalidResponseException.class, () -> listAll(builder()));
+    InvalidResponseException e = thrown(InvalidResponseException.class, () -> listAll(pc.client()));
 
     assertThat(e.getMessage()).contains("$").contains("<Collection>");
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(pc.server().getRequestCount()).isEqualTo(1);
   }
 
-  @Test
-  void retriesAPageWhoseConnectionIsResetMidBody() {
-    server.enqueue(cutOff(lastPage("a", "b", "c")));
-    server.enqueue(json(lastPage("a", "b", "c")));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenBodies")
+  void retriesAPageWhoseBodyBreaksOff(String why, Function<String, MockResponse> broken) {
+    pc.enqueue(broken.apply(lastPage("a", "b", "c")));
+    pc.enqueue(json(lastPage("a", "b", "c")));
 
-    assertThat(ids(listAll(builder()))).containsExactly("a", "b", "c");
-    assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(1));
+    assertThat(ids(listAll(pc.client()))).containsExactly("a", "b", "c");
+    assertThat(pc.server().getRequestCount()).isEqualTo(2);
+    assertThat(pc.sleeper().delays()).containsExactly(Duration.ofSeconds(1));
   }
 
-  @Test
-  void retriesAPageWhoseBodyIsShorterThanItsContentLength() {
-    server.enqueue(shorterThanDeclared(lastPage("a", "b", "c")));
-    server.enqueue(json(lastPage("a", "b", "c")));
-
-    assertThat(ids(listAll(builder()))).containsExactly("a", "b", "c");
-    assertThat(server.getRequestCount()).isEqualTo(2);
+  static Stream<Arguments> brokenBodies() {
+    return Stream.of(
+        Arguments.of(
+            "connection reset mid-body", (Function<String, MockResponse>) ResponseBodyTest::cutOff),
+        Arguments.of(
+            "shorter than its Content-Length",
+            (Function<String, MockResponse>) ResponseBodyTest::shorterThanDeclared));
   }
 
   @Test
   void bodyCutOffOnEveryAttemptOfAFollowUpPageIsATransportFailureWithItsContinuation() {
-    server.enqueue(json(pageWithToken("token-1", "a")));
+    pc.enqueue(json(pageWithToken("token-1", "a")));
     for (int i = 0; i < 4; i++) {
-      server.enqueue(cutOff(lastPage("b", "c", "d")));
+      pc.enqueue(cutOff(lastPage("b", "c", "d")));
     }
     List<String> seen = new ArrayList<>();
 
@@ -174,7 +162,7 @@ class ResponseBodyTest {
         thrown(
             TransportException.class,
             () -> {
-              try (PartnerCenterClient client = builder().build()) {
+              try (PartnerCenterClient client = pc.client().build()) {
                 client
                     .utilizations(CUSTOMER, SUBSCRIPTION, query())
                     .forEach(r -> seen.add(r.getResource().getId()));
@@ -182,8 +170,8 @@ class ResponseBodyTest {
             });
 
     assertThat(seen).containsExactly("a");
-    assertThat(server.getRequestCount()).isEqualTo(5);
-    assertThat(sleeper.delays)
+    assertThat(pc.server().getRequestCount()).isEqualTo(5);
+    assertThat(pc.sleeper().delays())
         .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     assertThat(e.statusCode()).isZero();
     assertThat(e.isRetryable()).isTrue();
@@ -191,40 +179,33 @@ class ResponseBodyTest {
     assertThat(e.continuation()).hasValueSatisfying(c -> assertThat(c.isFirstPage()).isFalse());
   }
 
-  @Test
-  void refusesABodyLargerThanMaxResponseBytes() {
+  @ParameterizedTest(name = "chunked: {0}")
+  @ValueSource(booleans = {false, true})
+  void refusesABodyLargerThanMaxResponseBytes(boolean chunked) {
     String big =
         lastPage(IntStream.range(0, 20).mapToObj(i -> "record-" + i).toArray(String[]::new));
     assertThat(big.length()).isGreaterThan(2048);
-    server.enqueue(json(big));
-    server.enqueue(json(big));
+    pc.enqueue(served(big, chunked), served(big, chunked));
 
     TransportException e =
-        thrown(TransportException.class, () -> listAll(builder().maxResponseBytes(2048)));
+        thrown(TransportException.class, () -> listAll(pc.client().maxResponseBytes(2048)));
 
     assertThat(e.getMessage()).contains("larger than the limit of 2048 bytes");
-    assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(sleeper.delays).isEmpty();
+    assertThat(pc.server().getRequestCount()).isEqualTo(1);
+    assertThat(pc.sleeper().delays()).isEmpty();
   }
 
-  @Test
-  void refusesAChunkedBodyLargerThanMaxResponseBytes() {
-    String big =
-        lastPage(IntStream.range(0, 20).mapToObj(i -> "record-" + i).toArray(String[]::new));
-    server.enqueue(
-        new MockResponse().setHeader("Content-Type", "application/json").setChunkedBody(big, 256));
-
-    TransportException e =
-        thrown(TransportException.class, () -> listAll(builder().maxResponseBytes(2048)));
-
-    assertThat(e.getMessage()).contains("larger than the limit of 2048 bytes");
-    assertThat(server.getRequestCount()).isEqualTo(1);
+  /** {@code body} with its Content-Length, or chunked (256-byte chunks) without one. */
+  private static MockResponse served(String body, boolean chunked) {
+    return chunked
+        ? new MockResponse().setHeader("Content-Type", "application/json").setChunkedBody(body, 256)
+        : json(body);
   }
 
   @Test
   void acceptsABodyWithinMaxResponseBytes() {
-    server.enqueue(json(lastPage("a")));
+    pc.enqueue(json(lastPage("a")));
 
-    assertThat(ids(listAll(builder().maxResponseBytes(2048)))).containsExactly("a");
+    assertThat(ids(listAll(pc.client().maxResponseBytes(2048)))).containsExactly("a");
   }
 }

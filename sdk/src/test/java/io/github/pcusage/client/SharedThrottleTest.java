@@ -1,9 +1,9 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.pageWithToken;
-import static io.github.pcusage.client.Fixtures.query;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.pageWithToken;
+import static io.github.pcusage.client.TestData.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.PartnerCenterClient;
@@ -126,7 +126,7 @@ class SharedThrottleTest {
     try (PartnerCenterClient client = pc.client().sharedThrottle(true).build()) {
       assertThat(list(client, "customer-a")).containsExactly("a");
       pc.clock().advance(Duration.ofSeconds(3));
-      assertThat(pc.sleeper().delays).containsExactly(Duration.ofSeconds(7));
+      assertThat(pc.sleeper().delays()).containsExactly(Duration.ofSeconds(7));
 
       // 4 s of the pause are left for the next call, then none once the clock passes it.
       pc.server().enqueue(json(lastPage("c")));
@@ -134,7 +134,7 @@ class SharedThrottleTest {
       pc.clock().advance(Duration.ofSeconds(4));
       assertThat(list(client, "customer-c")).containsExactly("c");
     }
-    assertThat(pc.sleeper().delays).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(4));
+    assertThat(pc.sleeper().delays()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(4));
   }
 
   @Test
@@ -147,6 +147,6 @@ class SharedThrottleTest {
       assertThat(list(client, "customer-a")).containsExactly("a");
       assertThat(list(client, "customer-b")).containsExactly("b");
     }
-    assertThat(pc.sleeper().delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    assertThat(pc.sleeper().delays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
   }
 }

@@ -1,63 +1,42 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.NOW;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.TOKEN;
-import static io.github.pcusage.client.Fixtures.ids;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.pageWithToken;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.status;
-import static io.github.pcusage.client.Fixtures.takeAll;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.ids;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.pageWithToken;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.status;
+import static io.github.pcusage.testing.MockPartnerCenter.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.Page;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.AzureUtilizationRecord;
-import io.github.pcusage.testing.MutableClock;
-import io.github.pcusage.testing.RecordingSleeper;
-import java.io.IOException;
+import io.github.pcusage.testing.MockPartnerCenter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The headers every request carries, and which ids stay the same across retries and pages. */
 class TrackingHeadersTest {
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private MockWebServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = Fixtures.startServer();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
-
-  private PartnerCenterClient.Builder builder() {
-    return Fixtures.client(server, sleeper, new MutableClock(NOW));
-  }
+  @RegisterExtension final MockPartnerCenter pc = new MockPartnerCenter();
 
   private List<RecordedRequest> listThreePages(PartnerCenterClient.Builder builder)
       throws InterruptedException {
-    server.enqueue(json(pageWithToken("token-1", "a")));
-    server.enqueue(json(pageWithToken("token-2", "b")));
-    server.enqueue(json(lastPage("c")));
+    pc.enqueue(json(pageWithToken("token-1", "a")));
+    pc.enqueue(json(pageWithToken("token-2", "b")));
+    pc.enqueue(json(lastPage("c")));
     try (PartnerCenterClient client = builder.build()) {
       assertThat(ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())))
           .containsExactly("a", "b", "c");
     }
-    return takeAll(server);
+    return pc.takeAll();
   }
 
   private static List<String> header(List<RecordedRequest> requests, String name) {
@@ -66,7 +45,7 @@ class TrackingHeadersTest {
 
   @Test
   void sendsTheStandardHeadersOnEveryPageRequest() throws InterruptedException {
-    List<RecordedRequest> requests = listThreePages(builder());
+    List<RecordedRequest> requests = listThreePages(pc.client());
 
     assertThat(requests).hasSize(3);
     assertThat(header(requests, "Authorization")).containsOnly("Bearer " + TOKEN);
@@ -85,7 +64,7 @@ class TrackingHeadersTest {
   @Test
   void sendsTheConfiguredLocaleAndUserAgentSuffix() throws InterruptedException {
     List<RecordedRequest> requests =
-        listThreePages(builder().locale("fr-FR").userAgentSuffix("contoso-billing/2.1"));
+        listThreePages(pc.client().locale("fr-FR").userAgentSuffix("contoso-billing/2.1"));
 
     assertThat(header(requests, "X-Locale")).containsOnly("fr-FR");
     assertThat(header(requests, "User-Agent"))
@@ -95,7 +74,7 @@ class TrackingHeadersTest {
 
   @Test
   void givesEachPageRequestItsOwnRequestId() throws InterruptedException {
-    List<String> requestIds = header(listThreePages(builder()), "MS-RequestId");
+    List<String> requestIds = header(listThreePages(pc.client()), "MS-RequestId");
 
     assertThat(requestIds).doesNotHaveDuplicates().hasSize(3);
     requestIds.forEach(id -> assertThat(UUID.fromString(id).toString()).isEqualTo(id));
@@ -103,16 +82,16 @@ class TrackingHeadersTest {
 
   @Test
   void keepsTheRequestIdOnEveryRetryOfAPage() throws InterruptedException {
-    server.enqueue(status(500));
-    server.enqueue(status(429).setHeader("Retry-After", "1"));
-    server.enqueue(json(pageWithToken("token-1", "a")));
-    server.enqueue(status(503));
-    server.enqueue(json(lastPage("b")));
-    try (PartnerCenterClient client = builder().build()) {
+    pc.enqueue(status(500));
+    pc.enqueue(status(429).setHeader("Retry-After", "1"));
+    pc.enqueue(json(pageWithToken("token-1", "a")));
+    pc.enqueue(status(503));
+    pc.enqueue(json(lastPage("b")));
+    try (PartnerCenterClient client = pc.client().build()) {
       ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
     }
 
-    List<String> requestIds = header(takeAll(server), "MS-RequestId");
+    List<String> requestIds = header(pc.takeAll(), "MS-RequestId");
 
     assertThat(requestIds).hasSize(5);
     assertThat(requestIds.subList(0, 3)).containsOnly(requestIds.get(0));
@@ -122,15 +101,15 @@ class TrackingHeadersTest {
 
   @Test
   void sharesOneCorrelationIdAcrossThePagesOfAListing() throws InterruptedException {
-    server.enqueue(json(pageWithToken("token-1", "a")));
-    server.enqueue(json(pageWithToken("token-2", "b")));
-    server.enqueue(json(lastPage("c")));
+    pc.enqueue(json(pageWithToken("token-1", "a")));
+    pc.enqueue(json(pageWithToken("token-2", "b")));
+    pc.enqueue(json(lastPage("c")));
     List<Page<AzureUtilizationRecord>> pages = new ArrayList<>();
-    try (PartnerCenterClient client = builder().build()) {
+    try (PartnerCenterClient client = pc.client().build()) {
       client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().forEach(pages::add);
     }
 
-    List<String> correlationIds = header(takeAll(server), "MS-CorrelationId");
+    List<String> correlationIds = header(pc.takeAll(), "MS-CorrelationId");
 
     assertThat(correlationIds).hasSize(3).containsOnly(correlationIds.get(0));
     assertThat(pages).extracting(Page::correlationId).containsOnly(correlationIds.get(0));
@@ -138,14 +117,14 @@ class TrackingHeadersTest {
 
   @Test
   void givesEachListingItsOwnCorrelationId() throws InterruptedException {
-    server.enqueue(json(lastPage("a")));
-    server.enqueue(json(lastPage("a")));
-    try (PartnerCenterClient client = builder().build()) {
+    pc.enqueue(json(lastPage("a")));
+    pc.enqueue(json(lastPage("a")));
+    try (PartnerCenterClient client = pc.client().build()) {
       ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
       ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query()));
     }
 
-    List<String> correlationIds = header(takeAll(server), "MS-CorrelationId");
+    List<String> correlationIds = header(pc.takeAll(), "MS-CorrelationId");
 
     assertThat(correlationIds).hasSize(2).doesNotHaveDuplicates();
   }
@@ -153,7 +132,7 @@ class TrackingHeadersTest {
   @Test
   void usesTheConfiguredCorrelationId() throws InterruptedException {
     List<RecordedRequest> requests =
-        listThreePages(builder().correlationId("contoso-nightly-export"));
+        listThreePages(pc.client().correlationId("contoso-nightly-export"));
 
     assertThat(header(requests, "MS-CorrelationId")).containsOnly("contoso-nightly-export");
   }

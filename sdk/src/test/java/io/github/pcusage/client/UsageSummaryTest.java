@@ -1,30 +1,28 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.NOW;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.TOKEN;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.status;
-import static io.github.pcusage.client.Fixtures.take;
-import static io.github.pcusage.client.Fixtures.thrown;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.status;
+import static io.github.pcusage.client.TestData.thrown;
+import static io.github.pcusage.testing.MockPartnerCenter.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.DataNotReadyException;
 import io.github.pcusage.NotFoundException;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.SubscriptionUsageSummary;
-import io.github.pcusage.testing.MutableClock;
-import io.github.pcusage.testing.RecordingSleeper;
-import java.io.IOException;
+import io.github.pcusage.testing.MockPartnerCenter;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import okhttp3.mockwebserver.MockWebServer;
+import java.util.stream.Stream;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The usage summary: one object (or a one-item collection), typed errors, the usual headers. */
 class UsageSummaryTest {
@@ -39,29 +37,23 @@ class UsageSummaryTest {
           + " \"links\": {\"self\": {\"uri\": \"/customers/C/subscriptions/S/usagesummary\", \"method\": \"GET\", \"headers\": []}},"
           + " \"attributes\": {\"objectType\": \"SubscriptionUsageSummary\"}}";
 
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private MockWebServer server;
-  private PartnerCenterClient client;
+  @RegisterExtension final MockPartnerCenter pc = new MockPartnerCenter();
 
-  @BeforeEach
-  void start() throws IOException {
-    server = Fixtures.startServer();
-    client = Fixtures.client(server, sleeper, new MutableClock(NOW)).build();
+  private SubscriptionUsageSummary usageSummary() {
+    try (PartnerCenterClient client = pc.client().build()) {
+      return client.usageSummary(CUSTOMER, SUBSCRIPTION);
+    }
   }
 
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bodies")
+  void returnsTheSummaryWithExactMoney(String why, String body) {
+    pc.enqueue(json(body));
 
-  @Test
-  void returnsTheSummaryObjectWithExactMoney() {
-    server.enqueue(json(SUMMARY));
-
-    SubscriptionUsageSummary summary = client.usageSummary(CUSTOMER, SUBSCRIPTION);
+    SubscriptionUsageSummary summary = usageSummary();
 
     assertThat(summary.getResourceId()).isEqualTo("5d2c-legacy");
+    assertThat(summary.getResourceName()).isEqualTo("Azure plan");
     assertThat(summary.getTotalCost().toPlainString()).isEqualTo("120.56829999999959047160");
     assertThat(summary.getUsdTotalCost().toPlainString()).isEqualTo("131.40000000000000012345");
     assertThat(summary.getCurrencyCode()).isEqualTo("EUR");
@@ -69,27 +61,24 @@ class UsageSummaryTest {
         .isEqualTo(OffsetDateTime.parse("2026-10-01T00:00:00+00:00"));
   }
 
-  @Test
-  void unwrapsAOneItemCollection() {
-    server.enqueue(
-        json(
+  /** The summary as an object, and wrapped in a one-item collection. */
+  static Stream<Arguments> bodies() {
+    return Stream.of(
+        Arguments.of("the object", SUMMARY),
+        Arguments.of(
+            "a one-item collection",
             "{\"totalCount\": 1, \"items\": ["
                 + SUMMARY
                 + "], \"attributes\": {\"objectType\": \"Collection\"}}"));
-
-    SubscriptionUsageSummary summary = client.usageSummary(CUSTOMER, SUBSCRIPTION);
-
-    assertThat(summary.getResourceName()).isEqualTo("Azure plan");
-    assertThat(summary.getTotalCost().toPlainString()).isEqualTo("120.56829999999959047160");
   }
 
   @Test
   void sendsTheUsualHeaders() throws InterruptedException {
-    server.enqueue(json(SUMMARY));
+    pc.enqueue(json(SUMMARY));
 
-    client.usageSummary(CUSTOMER, SUBSCRIPTION);
+    usageSummary();
 
-    RecordedRequest request = take(server);
+    RecordedRequest request = pc.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getPath()).isEqualTo(PATH);
     assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -103,38 +92,35 @@ class UsageSummaryTest {
 
   @Test
   void mapsNotFoundWithoutRetrying() throws InterruptedException {
-    server.enqueue(
-        status(404).setBody("{\"code\": 20002, \"description\": \"Customer not found.\"}"));
-    server.enqueue(json(SUMMARY));
+    pc.enqueue(status(404).setBody("{\"code\": 20002, \"description\": \"Customer not found.\"}"));
+    pc.enqueue(json(SUMMARY));
 
-    NotFoundException e =
-        thrown(NotFoundException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
+    NotFoundException e = thrown(NotFoundException.class, this::usageSummary);
 
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(pc.server().getRequestCount()).isEqualTo(1);
     assertThat(e.errorCode()).isEqualTo("20002");
     assertThat(e.description()).isEqualTo("Customer not found.");
-    assertThat(e.requestId()).isEqualTo(take(server).getHeader("MS-RequestId"));
+    assertThat(e.requestId()).isEqualTo(pc.takeRequest().getHeader("MS-RequestId"));
     assertThat(e.getMessage()).contains("usage summary").contains("Azure plan");
   }
 
   @Test
   void retriesAServerErrorWithTheSameRequestId() throws InterruptedException {
-    server.enqueue(status(503));
-    server.enqueue(json(SUMMARY));
+    pc.enqueue(status(503));
+    pc.enqueue(json(SUMMARY));
 
-    client.usageSummary(CUSTOMER, SUBSCRIPTION);
+    usageSummary();
 
-    assertThat(take(server).getHeader("MS-RequestId"))
-        .isEqualTo(take(server).getHeader("MS-RequestId"));
-    assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(1));
+    assertThat(pc.takeRequest().getHeader("MS-RequestId"))
+        .isEqualTo(pc.takeRequest().getHeader("MS-RequestId"));
+    assertThat(pc.sleeper().delays()).containsExactly(Duration.ofSeconds(1));
   }
 
   @Test
   void mapsNoContentToDataNotReady() {
-    server.enqueue(status(204).setHeader("Retry-After", "30"));
+    pc.enqueue(status(204).setHeader("Retry-After", "30"));
 
-    DataNotReadyException e =
-        thrown(DataNotReadyException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
+    DataNotReadyException e = thrown(DataNotReadyException.class, this::usageSummary);
 
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
     assertThat(e.continuation()).isEmpty();

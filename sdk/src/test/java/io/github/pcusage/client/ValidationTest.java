@@ -1,52 +1,34 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.END;
-import static io.github.pcusage.client.Fixtures.NEXT_URI;
-import static io.github.pcusage.client.Fixtures.NOW;
-import static io.github.pcusage.client.Fixtures.START;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.TOKEN;
-import static io.github.pcusage.client.Fixtures.ids;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.pageWithToken;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.take;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.END;
+import static io.github.pcusage.client.TestData.NEXT_URI;
+import static io.github.pcusage.client.TestData.START;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.ids;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.pageWithToken;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.testing.MockPartnerCenter.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.TokenProvider;
 import io.github.pcusage.UtilizationQuery;
-import io.github.pcusage.testing.MutableClock;
-import io.github.pcusage.testing.RecordingSleeper;
-import java.io.IOException;
+import io.github.pcusage.testing.MockPartnerCenter;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input fails with IllegalArgumentException naming the field, before any request is sent. */
 class ValidationTest {
-  private MockWebServer server;
-  private PartnerCenterClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = Fixtures.startServer();
-    client = Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW)).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
+  @RegisterExtension final MockPartnerCenter pc = new MockPartnerCenter();
 
   static Stream<Arguments> badIds() {
     return Stream.of(
@@ -69,51 +51,61 @@ class ValidationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badIds")
   void refusesABadCustomerIdBeforeAnyRequest(String why, String id) {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> client.utilizations(id, SUBSCRIPTION, query()))
-        .withMessageContaining("customerId");
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> client.usageSummary(id, SUBSCRIPTION))
-        .withMessageContaining("customerId");
-    assertThat(server.getRequestCount()).isZero();
+    try (PartnerCenterClient client = pc.client().build()) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> client.utilizations(id, SUBSCRIPTION, query()))
+          .withMessageContaining("customerId");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> client.usageSummary(id, SUBSCRIPTION))
+          .withMessageContaining("customerId");
+    }
+    assertThat(pc.server().getRequestCount()).isZero();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badIds")
   void refusesABadSubscriptionIdBeforeAnyRequest(String why, String id) {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> client.utilizations(CUSTOMER, id, query()))
-        .withMessageContaining("subscriptionId");
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> client.usageSummary(CUSTOMER, id))
-        .withMessageContaining("subscriptionId");
-    assertThat(server.getRequestCount()).isZero();
+    try (PartnerCenterClient client = pc.client().build()) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> client.utilizations(CUSTOMER, id, query()))
+          .withMessageContaining("subscriptionId");
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> client.usageSummary(CUSTOMER, id))
+          .withMessageContaining("subscriptionId");
+    }
+    assertThat(pc.server().getRequestCount()).isZero();
   }
 
   @Test
   void namesTheBadValueInTheMessage() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> client.utilizations("contoso?x=1", SUBSCRIPTION, query()))
-        .withMessageContaining("contoso?x=1")
-        .withMessageContaining("'?'");
+    try (PartnerCenterClient client = pc.client().build()) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> client.utilizations("contoso?x=1", SUBSCRIPTION, query()))
+          .withMessageContaining("contoso?x=1")
+          .withMessageContaining("'?'");
+    }
   }
 
   @Test
   void acceptsAnIdOf128Characters() throws InterruptedException {
-    server.enqueue(json(lastPage("a")));
+    pc.enqueue(json(lastPage("a")));
     String id = "c".repeat(128);
 
-    ids(client.utilizations(id, SUBSCRIPTION, query()));
+    try (PartnerCenterClient client = pc.client().build()) {
+      ids(client.utilizations(id, SUBSCRIPTION, query()));
+    }
 
-    assertThat(take(server).getPath()).startsWith("/v1/customers/" + id + "/subscriptions/");
+    assertThat(pc.takeRequest().getPath()).startsWith("/v1/customers/" + id + "/subscriptions/");
   }
 
   @Test
   void acceptsIdsThatAreNotGuidsAndPathEncodesThem() throws InterruptedException {
-    server.enqueue(json(lastPage("a")));
-    ids(client.utilizations("sandbox-customer.1", "abonnement-é+1", query()));
+    pc.enqueue(json(lastPage("a")));
+    try (PartnerCenterClient client = pc.client().build()) {
+      ids(client.utilizations("sandbox-customer.1", "abonnement-é+1", query()));
+    }
 
-    assertThat(take(server).getRequestUrl().encodedPath())
+    assertThat(pc.takeRequest().getRequestUrl().encodedPath())
         .isEqualTo(
             "/v1/customers/sandbox-customer.1/subscriptions/abonnement-%C3%A9+1/utilizations/azure");
   }
@@ -148,56 +140,40 @@ class ValidationTest {
         .withMessageContaining("endTime");
   }
 
-  @Test
-  void refusesPageSizeZero() {
+  @ParameterizedTest(name = "pageSize {0}")
+  @ValueSource(ints = {0, 1001})
+  void refusesAPageSizeOutsideOneToAThousand(int pageSize) {
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> UtilizationQuery.builder().startTime(START).endTime(END).pageSize(0).build())
-        .withMessageContaining("pageSize is 0");
+            () ->
+                UtilizationQuery.builder().startTime(START).endTime(END).pageSize(pageSize).build())
+        .withMessageContaining("pageSize is " + pageSize);
   }
 
-  @Test
-  void refusesPageSize1001() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () -> UtilizationQuery.builder().startTime(START).endTime(END).pageSize(1001).build())
-        .withMessageContaining("pageSize is 1001");
+  @ParameterizedTest(name = "pageSize {0}")
+  @ValueSource(ints = {1, 1000})
+  void sendsPageSizesFromOneToAThousand(int pageSize) throws InterruptedException {
+    pc.enqueue(json(lastPage("a")));
+    try (PartnerCenterClient client = pc.client().build()) {
+      ids(
+          client.utilizations(
+              CUSTOMER,
+              SUBSCRIPTION,
+              UtilizationQuery.builder().startTime(START).endTime(END).pageSize(pageSize).build()));
+    }
+
+    assertThat(pc.takeRequest().getRequestUrl().queryParameter("size"))
+        .isEqualTo(String.valueOf(pageSize));
   }
 
-  @Test
-  void sendsPageSizesOneAndAThousand() throws InterruptedException {
-    server.enqueue(json(lastPage("a")));
-    server.enqueue(json(lastPage("b")));
-    ids(
-        client.utilizations(
-            CUSTOMER,
-            SUBSCRIPTION,
-            UtilizationQuery.builder().startTime(START).endTime(END).pageSize(1).build()));
-    ids(
-        client.utilizations(
-            CUSTOMER,
-            SUBSCRIPTION,
-            UtilizationQuery.builder().startTime(START).endTime(END).pageSize(1000).build()));
-
-    assertThat(take(server).getRequestUrl().queryParameter("size")).isEqualTo("1");
-    assertThat(take(server).getRequestUrl().queryParameter("size")).isEqualTo("1000");
-  }
-
-  @Test
-  void refusesPlainHttpToAHostThatIsNotLoopback() {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"http://api.partnercenter.microsoft.com", "http://10.0.0.1:8080"})
+  void refusesPlainHttpToAHostThatIsNotLoopback(String baseUrl) {
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
                 PartnerCenterClient.builder()
-                    .baseUrl("http://api.partnercenter.microsoft.com")
-                    .tokenProvider(TokenProvider.of(TOKEN))
-                    .build())
-        .withMessageContaining("http");
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                PartnerCenterClient.builder()
-                    .baseUrl("http://10.0.0.1:8080")
+                    .baseUrl(baseUrl)
                     .tokenProvider(TokenProvider.of(TOKEN))
                     .build())
         .withMessageContaining("http");
@@ -210,35 +186,19 @@ class ValidationTest {
         .withMessageContaining("tokenProvider");
   }
 
-  @Test
-  void stripsATrailingV1FromTheBaseUrl() throws InterruptedException {
-    server.enqueue(json(pageWithToken("token-1", "a")));
-    server.enqueue(json(lastPage("b")));
+  @ParameterizedTest(name = "base URL ending in {0}")
+  @ValueSource(strings = {"/v1", "/v1/"})
+  void stripsATrailingV1FromTheBaseUrl(String v1) throws InterruptedException {
+    pc.enqueue(json(pageWithToken("token-1", "a")));
+    pc.enqueue(json(lastPage("b")));
 
-    try (PartnerCenterClient withV1 =
-        Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW))
-            .baseUrl(server.url("/v1").toString())
-            .build()) {
-      assertThat(withV1.apiRoot()).isEqualTo(server.url("/").toString().replaceAll("/$", ""));
+    try (PartnerCenterClient withV1 = pc.client().baseUrl(pc.server().url(v1).toString()).build()) {
+      assertThat(withV1.apiRoot()).isEqualTo(pc.server().url("/").toString().replaceAll("/$", ""));
       assertThat(ids(withV1.utilizations(CUSTOMER, SUBSCRIPTION, query())))
           .containsExactly("a", "b");
     }
 
-    assertThat(take(server).getPath()).startsWith("/v1/customers/" + CUSTOMER + "/");
-    assertThat(take(server).getPath()).isEqualTo("/v1/" + NEXT_URI);
-  }
-
-  @Test
-  void stripsATrailingV1WithASlashFromTheBaseUrl() throws InterruptedException {
-    server.enqueue(json(lastPage("a")));
-
-    try (PartnerCenterClient withV1 =
-        Fixtures.client(server, new RecordingSleeper(), new MutableClock(NOW))
-            .baseUrl(server.url("/v1/").toString())
-            .build()) {
-      ids(withV1.utilizations(CUSTOMER, SUBSCRIPTION, query()));
-    }
-
-    assertThat(take(server).getPath()).startsWith("/v1/customers/" + CUSTOMER + "/");
+    assertThat(pc.takeRequest().getPath()).startsWith("/v1/customers/" + CUSTOMER + "/");
+    assertThat(pc.takeRequest().getPath()).isEqualTo("/v1/" + NEXT_URI);
   }
 }

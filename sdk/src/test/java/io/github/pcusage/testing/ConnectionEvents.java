@@ -1,17 +1,18 @@
 package io.github.pcusage.testing;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
+import okhttp3.Protocol;
 import okhttp3.Response;
 
 /**
  * Counts what OkHttp reports: calls started, ended and failed, responses received and their bodies
- * read to the end, connections taken and given back. Install with {@code
+ * read to the end, connections opened, taken and given back. Install with {@code
  * OkHttpClient.Builder.eventListener(events)}.
  */
 public final class ConnectionEvents extends EventListener {
@@ -20,6 +21,9 @@ public final class ConnectionEvents extends EventListener {
 
   /** Bodies read to their end (or closed). */
   public final AtomicInteger bodiesClosed = new AtomicInteger();
+
+  /** Connections opened (counted once connected). */
+  public final AtomicInteger connectionsOpened = new AtomicInteger();
 
   /** Connections acquired. */
   public final AtomicInteger acquired = new AtomicInteger();
@@ -33,8 +37,8 @@ public final class ConnectionEvents extends EventListener {
   /** Calls ended successfully. */
   public final AtomicInteger callsEnded = new AtomicInteger();
 
-  /** The failures of calls that failed. */
-  public final List<IOException> callFailures = new CopyOnWriteArrayList<>();
+  /** Calls that failed. */
+  public final AtomicInteger callsFailed = new AtomicInteger();
 
   @Override
   public void responseHeadersEnd(Call call, Response response) {
@@ -44,6 +48,11 @@ public final class ConnectionEvents extends EventListener {
   @Override
   public void responseBodyEnd(Call call, long byteCount) {
     bodiesClosed.incrementAndGet();
+  }
+
+  @Override
+  public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
+    connectionsOpened.incrementAndGet();
   }
 
   @Override
@@ -68,7 +77,7 @@ public final class ConnectionEvents extends EventListener {
 
   @Override
   public void callFailed(Call call, IOException ioe) {
-    callFailures.add(ioe);
+    callsFailed.incrementAndGet();
   }
 
   /**
@@ -77,6 +86,6 @@ public final class ConnectionEvents extends EventListener {
    * @return ended plus failed
    */
   public int callsFinished() {
-    return callsEnded.get() + callFailures.size();
+    return callsEnded.get() + callsFailed.get();
   }
 }

@@ -6,7 +6,12 @@ import io.github.pcusage.TokenProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,9 +25,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension final MockPartnerCenter pc = new MockPartnerCenter();
  *
  * @Test void retries() {
- *   pc.server().enqueue(new MockResponse().setResponseCode(503));
+ *   pc.enqueue(new MockResponse().setResponseCode(503), new MockResponse().setBody(json));
  *   try (PartnerCenterClient client = pc.client().build()) { ... }
- *   assertThat(pc.sleeper().delays).containsExactly(Duration.ofSeconds(1));
+ *   assertThat(pc.sleeper().delays()).containsExactly(Duration.ofSeconds(1));
+ *   assertThat(pc.takeRequest().getHeader("MS-RequestId")).isNotNull();
  * }
  * }</pre>
  */
@@ -32,6 +38,9 @@ public final class MockPartnerCenter implements BeforeEachCallback, AfterEachCal
 
   /** The instant the clock shows until a test moves it. */
   public static final Instant NOW = Instant.parse("2026-10-21T07:28:00Z");
+
+  /** The retry policy of every client of {@link #client()}: exact delays, no jitter. */
+  public static final RetryPolicy RETRY_POLICY = RetryPolicy.builder().jitter(0).build();
 
   private MockWebServer server;
   private RecordingSleeper sleeper;
@@ -87,8 +96,49 @@ public final class MockPartnerCenter implements BeforeEachCallback, AfterEachCal
     return PartnerCenterClient.builder()
         .baseUrl(server.url("/").toString())
         .tokenProvider(TokenProvider.of(TOKEN))
-        .retryPolicy(RetryPolicy.builder().jitter(0).build())
+        .retryPolicy(RETRY_POLICY)
         .sleeper(sleeper)
         .clock(clock);
+  }
+
+  /**
+   * Queues responses, served in order, one a request.
+   *
+   * @param responses the responses
+   */
+  public void enqueue(MockResponse... responses) {
+    for (MockResponse response : responses) {
+      server.enqueue(response);
+    }
+  }
+
+  /**
+   * Takes the next request the server received, failing after 5 s rather than blocking forever.
+   *
+   * @return the request
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public RecordedRequest takeRequest() throws InterruptedException {
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    if (request == null) {
+      throw new AssertionError("the server received no further request");
+    }
+    return request;
+  }
+
+  /**
+   * Takes every request received and not yet taken, without waiting: call it once the calls that
+   * sent them have returned.
+   *
+   * @return the requests, in the order received
+   * @throws InterruptedException if interrupted
+   */
+  public List<RecordedRequest> takeAll() throws InterruptedException {
+    List<RecordedRequest> requests = new ArrayList<>();
+    RecordedRequest request;
+    while ((request = server.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
+      requests.add(request);
+    }
+    return requests;
   }
 }
