@@ -22,6 +22,7 @@ import io.github.pcusage.UtilizationQuery;
 import io.github.pcusage.testing.MutableClock;
 import io.github.pcusage.testing.RecordingSleeper;
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -201,6 +202,39 @@ class ValidationTest {
                     .tokenProvider(TokenProvider.of(TOKEN))
                     .build())
         .withMessageContaining("http");
+  }
+
+  @Test
+  void refusesAUserNameOrPasswordInTheBaseUrlWithoutRepeatingIt() {
+    for (String url :
+        List.of(
+            "https://billing:s3cret-pw@api.partnercenter.microsoft.com",
+            "http://billing:s3cret-pw@127.0.0.1:8080/v1",
+            "https://s3cret-pw@api.partnercenter.microsoft.com")) {
+      assertThatIllegalArgumentException()
+          .as(url)
+          .isThrownBy(() -> PartnerCenterClient.builder().baseUrl(url))
+          .withMessageStartingWith("baseUrl ")
+          .withMessageContaining("user name or password")
+          .withMessageNotContaining("s3cret-pw")
+          .withMessageNotContaining("billing");
+    }
+  }
+
+  @Test
+  void neverRepeatsAQueryOrUserInfoOfARefusedBaseUrl() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                PartnerCenterClient.builder()
+                    .baseUrl("https://api.partnercenter.microsoft.com/?sig=s3cret-sig"))
+        .withMessageContaining("query")
+        .withMessageNotContaining("s3cret-sig");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> PartnerCenterClient.builder().baseUrl("ftp://billing:s3cret-pw@host/"))
+        .withMessageContaining("not an http(s) URL")
+        .withMessageNotContaining("s3cret-pw")
+        .withMessageNotContaining("billing");
   }
 
   @Test
