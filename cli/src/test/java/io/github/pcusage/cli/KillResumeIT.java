@@ -277,6 +277,7 @@ class KillResumeIT {
   private static final class ExportFiles implements OutputFiles {
     private byte[] expected;
     private final List<byte[]> expectedParts = new ArrayList<>();
+    private final List<String> partNames = new ArrayList<>();
 
     @Override
     public void expect(byte[] expected) {
@@ -286,9 +287,13 @@ class KillResumeIT {
         String target = line.substring(0, line.indexOf(",\"", line.indexOf("subscriptionId")));
         byTarget.computeIfAbsent(target, t -> new StringBuilder()).append(line).append('\n');
       }
-      byTarget
-          .values()
-          .forEach(part -> expectedParts.add(part.toString().getBytes(StandardCharsets.UTF_8)));
+      byTarget.forEach(
+          (target, part) -> {
+            expectedParts.add(part.toString().getBytes(StandardCharsets.UTF_8));
+            // {"customerId":"C","subscriptionId":"S
+            String[] ids = target.split("\"");
+            partNames.add(ExportParts.key(new Target(ids[3], ids[7], 0)) + ".jsonl");
+          });
       assertThat(expectedParts).hasSize(4);
     }
 
@@ -297,7 +302,7 @@ class KillResumeIT {
       long total = 0;
       Path parts = partsOf(out);
       for (int i = 0; i < expectedParts.size(); i++) {
-        Path part = parts.resolve(String.format("%05d.jsonl", i + 1));
+        Path part = parts.resolve(partNames.get(i));
         total += Math.max(size(part), size(CheckpointedFile.partialOf(part)));
       }
       return total;
@@ -316,6 +321,16 @@ class KillResumeIT {
     @Override
     public void checkKillPoint(Path out, String where) throws IOException {
       checkOutput(out, expected, where);
+      Path status = ExportStatusFile.of(out);
+      if (Files.exists(status)) {
+        // replaced atomically: whole, whenever the process dies
+        List<String> rows = Files.readAllLines(status, StandardCharsets.UTF_8);
+        assertThat(rows).as("%s: %s", where, status).hasSize(expectedParts.size() + 1);
+        assertThat(rows.get(0)).isEqualTo(String.join(",", ExportStatusFile.COLUMNS));
+        assertThat(rows.subList(1, rows.size()))
+            .as("%s: %s", where, status)
+            .allMatch(r -> r.matches("[^,]+,[^,]+,(complete|unfinished),[0-9]+,[0-9]+,,,"));
+      }
       Path assembled = CheckpointedFile.partialOf(out);
       if (Files.exists(assembled)) {
         checkPrivate(assembled, where);
@@ -334,7 +349,7 @@ class KillResumeIT {
         }
       }
       for (int i = 0; i < expectedParts.size(); i++) {
-        checkPart(parts.resolve(String.format("%05d.jsonl", i + 1)), expectedParts.get(i), where);
+        checkPart(parts.resolve(partNames.get(i)), expectedParts.get(i), where);
       }
     }
 
