@@ -189,7 +189,7 @@ class KillResumeIT {
           .isEqualTo(expected);
       try (Stream<Path> left = Files.list(dir)) {
         assertThat(left.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("out.")))
-            .containsExactly(out.getFileName().toString());
+            .containsExactlyInAnyOrderElementsOf(files.finished(out));
       }
       return kills;
     }
@@ -237,6 +237,9 @@ class KillResumeIT {
     boolean resumable(Path out);
 
     void checkKillPoint(Path out, String where) throws IOException;
+
+    /** Returns the names of the files beside {@code out} once it is complete. */
+    List<String> finished(Path out) throws IOException;
   }
 
   /** {@code utilization --out FILE}: FILE.partial and FILE.checkpoint until the rename. */
@@ -261,6 +264,11 @@ class KillResumeIT {
     @Override
     public boolean resumable(Path out) {
       return Files.exists(CheckpointedFile.checkpointOf(out));
+    }
+
+    @Override
+    public List<String> finished(Path out) {
+      return List.of(out.getFileName().toString());
     }
 
     @Override
@@ -316,6 +324,16 @@ class KillResumeIT {
     @Override
     public boolean resumable(Path out) {
       return Files.isDirectory(partsOf(out));
+    }
+
+    /** FILE and its status file, every target complete. */
+    @Override
+    public List<String> finished(Path out) throws IOException {
+      Path status = ExportStatusFile.of(out);
+      List<String> rows = Files.readAllLines(status, StandardCharsets.UTF_8);
+      assertThat(rows).hasSize(expectedParts.size() + 1);
+      assertThat(rows.subList(1, rows.size())).allMatch(r -> r.contains(",complete,"));
+      return List.of(out.getFileName().toString(), status.getFileName().toString());
     }
 
     @Override
