@@ -54,6 +54,17 @@ public final class PartnerCenterClient implements AutoCloseable {
   /** The SDK version, as in the {@code User-Agent}. */
   public static final String VERSION = Wiring.loadVersion();
 
+  /** What a utilization 404 usually means: its message says it, the one place it is said. */
+  private static final String UTILIZATION_NOT_FOUND =
+      "no relationship with the customer (code 20002), a wrong customer or subscription id"
+          + " (20003), or an Azure plan subscription, which the utilization endpoint does not serve"
+          + " (it serves legacy MS-AZR-0145P subscriptions only)";
+
+  /** What a usage summary 404 usually means (Azure plan subscriptions do have a summary). */
+  private static final String USAGE_SUMMARY_NOT_FOUND =
+      "no relationship with the customer (code 20002) or a wrong customer or subscription id"
+          + " (20003); the usage summary serves legacy and Azure plan subscriptions alike";
+
   private static final BodyDecoder<SubscriptionUsageSummary> SUMMARY =
       BodyDecoder.of(PartnerCenterJson.adapter(SubscriptionUsageSummary.class));
 
@@ -112,6 +123,7 @@ public final class PartnerCenterClient implements AutoCloseable {
                 + customerId
                 + ", subscription "
                 + subscriptionId,
+            UTILIZATION_NOT_FOUND,
             start,
             (position, requestId, correlation) -> {
               UtilizationQuery q = position.query();
@@ -155,7 +167,11 @@ public final class PartnerCenterClient implements AutoCloseable {
             .request();
     String operation =
         "GET usage summary of customer " + customerId + ", subscription " + subscriptionId;
-    return engine.execute(CallSpec.of(request, operation, SUMMARY), Cancellation.NONE).value();
+    return engine
+        .execute(
+            CallSpec.of(request, operation, SUMMARY).notFoundCauses(USAGE_SUMMARY_NOT_FOUND),
+            Cancellation.NONE)
+        .value();
   }
 
   /**
@@ -214,13 +230,16 @@ public final class PartnerCenterClient implements AutoCloseable {
 
     /**
      * Sets the API root, without {@code /v1} (a trailing {@code /v1} is stripped). Plain {@code
-     * http://} is refused except for loopback addresses.
+     * http://} is refused except for loopback addresses; a user name or password ({@code
+     * https://user:password@host}), a query or a fragment is refused, without repeating it.
      *
      * @param baseUrl for example {@code https://api.partnercenter.microsoft.com} (the default)
      * @return this builder
+     * @throws IllegalArgumentException if {@code baseUrl} is not such an API root
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      ApiRoot.parse(Objects.requireNonNull(baseUrl, "baseUrl == null"));
+      this.baseUrl = baseUrl;
       return this;
     }
 

@@ -43,6 +43,7 @@ final class ResourcePager<T> {
   private final HttpUrl apiRoot;
   private final CollectionDecoder<T> decoder;
   private final String operation;
+  private final String notFoundCauses;
   private final Continuation start;
   private final FirstPage firstPage;
 
@@ -51,12 +52,14 @@ final class ResourcePager<T> {
       HttpUrl apiRoot,
       Class<T> itemType,
       String operation,
+      String notFoundCauses,
       Continuation start,
       FirstPage firstPage) {
     this.engine = engine;
     this.apiRoot = apiRoot;
     this.decoder = new CollectionDecoder<>(itemType);
     this.operation = operation;
+    this.notFoundCauses = notFoundCauses;
     this.start = start;
     this.firstPage = firstPage;
   }
@@ -113,6 +116,7 @@ final class ResourcePager<T> {
             CallSpec.of(request, operation, decoder)
                 .noContent(noContent)
                 .position(position)
+                .notFoundCauses(notFoundCauses)
                 .keepBody(),
             cancellation);
     BodyArrays.Filled body = received.body();

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Where a listing written to a file stands: which listing (its fingerprint), the SDK continuation
@@ -101,6 +103,32 @@ final class Checkpoint {
       return Files.createFile(path, mode);
     }
     return Files.createFile(path);
+  }
+
+  /**
+   * Renames a finished private file (a {@code .partial}, mode 0600) into place as {@code to} with
+   * the permissions a new file gets there (the umask's, and the directory's default ACL), the way
+   * any program's output file gets them.
+   */
+  static void publish(Path from, Path to) throws IOException {
+    Path dir = to.toAbsolutePath().getParent();
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(from, newFilePermissions(dir, to.getFileName().toString()));
+    }
+    moveAtomically(from, to);
+  }
+
+  /** Creates and deletes an empty file in {@code dir} to learn the permissions of a new file. */
+  private static Set<PosixFilePermission> newFilePermissions(Path dir, String name)
+      throws IOException {
+    Path probe = dir.resolve(name + ".mode.tmp");
+    Files.deleteIfExists(probe);
+    Files.createFile(probe);
+    try {
+      return Files.getPosixFilePermissions(probe);
+    } finally {
+      Files.deleteIfExists(probe);
+    }
   }
 
   static void moveAtomically(Path from, Path to) throws IOException {

@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
  * An output file written as {@code FILE.partial} with {@code FILE.checkpoint} beside it, updated
  * after every page (the page's bytes are forced to disk first, so the checkpoint never runs ahead
  * of the data). {@link #finish()} marks the checkpoint complete, renames the partial file to {@code
- * FILE} atomically and deletes the checkpoint (or keeps it, completed, for export parts).
+ * FILE} atomically and deletes the checkpoint (or keeps it, completed, for export parts). The
+ * partial file and the checkpoint are private (mode 0600); a finished {@code FILE} gets the umask's
+ * permissions, an export's part stays private.
  *
  * <p>A resumed file is truncated to the checkpoint's offset, so bytes written after the last
  * checkpoint (a kill in the middle of a page) disappear and the finished file is byte-identical to
@@ -209,7 +211,11 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
         saveCheckpoint();
       }
       if (Files.exists(partial)) {
-        Checkpoint.moveAtomically(partial, target);
+        if (keepCheckpoint) {
+          Checkpoint.moveAtomically(partial, target); // an export's part stays private
+        } else {
+          Checkpoint.publish(partial, target);
+        }
       }
       if (!keepCheckpoint) {
         Files.deleteIfExists(checkpointPath);

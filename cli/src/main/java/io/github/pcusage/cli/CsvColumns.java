@@ -9,15 +9,18 @@ import io.github.pcusage.model.AzureUtilizationRecord;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The fixed CSV columns, in order. Numbers are plain decimals (never scientific), dates ISO-8601
  * with their offset, maps ({@code tags}, {@code additionalInfo}, {@code infoFields}) JSON objects;
- * an absent value is an empty cell. {@code export} puts {@code customerId} and {@code
- * subscriptionId} first.
+ * an absent value is an empty cell. {@link #excelCells} is the spreadsheet variant. {@code export}
+ * puts {@code customerId} and {@code subscriptionId} first.
  */
 final class CsvColumns {
   static final List<String> TARGET = List.of("customerId", "subscriptionId");
@@ -46,15 +49,31 @@ final class CsvColumns {
   private static final JsonAdapter<Map<String, String>> MAP_ADAPTER =
       PartnerCenterJson.moshi().adapter(STRING_MAP);
 
+  private static final DateTimeFormatter SPREADSHEET_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+
   private CsvColumns() {}
 
-  /** Returns the cells of a record, in {@link #RECORD} order. */
+  /** Returns the cells of a record, in {@link #RECORD} order, lossless. */
   static Object[] cells(AzureUtilizationRecord r) {
+    return cells(r, false);
+  }
+
+  /**
+   * Returns the cells of a record for a spreadsheet, in {@link #RECORD} order: times in UTC as
+   * {@code yyyy-MM-dd HH:mm:ss} (which Excel reads as dates), maps as {@code key=value; ...} text.
+   * Quantities stay plain decimals: Excel keeps their first 15 significant digits.
+   */
+  static Object[] excelCells(AzureUtilizationRecord r) {
+    return cells(r, true);
+  }
+
+  private static Object[] cells(AzureUtilizationRecord r, boolean excel) {
     AzureResource resource = r.getResource();
     AzureInstanceData instance = r.getInstanceData();
     return new Object[] {
-      time(r.getUsageStartTime()),
-      time(r.getUsageEndTime()),
+      time(r.getUsageStartTime(), excel),
+      time(r.getUsageEndTime(), excel),
       resource == null ? null : resource.getId(),
       resource == null ? null : resource.getName(),
       resource == null ? null : resource.getCategory(),
@@ -66,9 +85,9 @@ final class CsvColumns {
       instance == null ? null : instance.getLocation(),
       instance == null ? null : instance.getPartNumber(),
       instance == null ? null : instance.getOrderNumber(),
-      instance == null ? null : json(instance.getTags()),
-      instance == null ? null : json(instance.getAdditionalInfo()),
-      json(r.getInfoFields()),
+      instance == null ? null : map(instance.getTags(), excel),
+      instance == null ? null : map(instance.getAdditionalInfo(), excel),
+      map(r.getInfoFields(), excel),
     };
   }
 
@@ -76,11 +95,24 @@ final class CsvColumns {
     return value == null ? null : value.toPlainString();
   }
 
-  private static String time(OffsetDateTime time) {
-    return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+  private static String time(OffsetDateTime time, boolean excel) {
+    if (time == null) {
+      return null;
+    }
+    return excel
+        ? SPREADSHEET_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC))
+        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
   }
 
-  private static String json(Map<String, String> map) {
-    return map == null ? null : MAP_ADAPTER.toJson(map);
+  private static String map(Map<String, String> map, boolean excel) {
+    if (map == null) {
+      return null;
+    }
+    if (!excel) {
+      return MAP_ADAPTER.toJson(map);
+    }
+    StringJoiner text = new StringJoiner("; ");
+    map.forEach((key, value) -> text.add(key + "=" + (value == null ? "" : value)));
+    return text.toString();
   }
 }

@@ -20,12 +20,19 @@ final class ExitCode {
   static final int AUTH = 4;
 
   /**
-   * An API or network failure after retries, a paging failure, or an export with failed targets.
+   * An API or network failure after retries, a paging failure, or an export complete but for its
+   * failed targets (refused with HTTP 4xx: every other target is written).
    */
   static final int API = 5;
 
   /** A local file error: the output or a checkpoint could not be written or read. */
   static final int LOCAL_FILE = 6;
+
+  /**
+   * An export with {@code --out} left targets unfinished (network, 5xx, 429, 401, data not ready,
+   * or a local error): {@code --resume} continues them.
+   */
+  static final int INCOMPLETE = 7;
 
   private ExitCode() {}
 }

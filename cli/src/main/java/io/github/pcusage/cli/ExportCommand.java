@@ -18,14 +18,17 @@ import picocli.CommandLine.Option;
  *
  * <p>Each target is written to its own part file in a work directory ({@code FILE.parts} with
  * {@code --out FILE}, a temporary directory otherwise), checkpointed after every page. At the end
- * the parts of the successful targets are joined in target-file order into {@code FILE} (via {@code
- * FILE.partial}, renamed atomically) or onto stdout. Failed targets are reported with their resume
- * point; with {@code --out} their checkpoints stay in {@code FILE.parts} and {@code --resume}
- * continues them, reuses the finished parts and writes {@code FILE} complete.
+ * the parts of the complete targets are joined in target-file order into {@code FILE} (via {@code
+ * FILE.partial}, renamed atomically) or onto stdout. With {@code --out}, {@code FILE.status.csv}
+ * holds every target's status, rewritten after every target. A target refused with a 4xx is {@code
+ * failed} (exit 5 when it is all that is missing); one that may pass is {@code unfinished} (exit
+ * 7): {@code --resume} continues the unfinished ones, retries the failed ones with {@code
+ * --retry-failed}, and follows an edited targets file.
  *
  * <p>This class holds the options and the order of the steps; {@link ExportWorkDir} (the part files
  * and their manifest), {@link ExportRunner} (the targets, up to {@code --parallel} at a time),
- * {@link ExportOutput} (the parts joined) and {@link ExportFailureReport} do the work.
+ * {@link ExportStatusFile}, {@link ExportOutput} (the parts joined) and {@link ExportFailureReport}
+ * do the work.
  */
 @Command(
     name = "export",
@@ -34,15 +37,19 @@ import picocli.CommandLine.Option;
     description = {
       "Export the utilization records of many customer/subscription pairs (a CSV file) into one output,",
       "customer and subscription first, in the order of the targets file whatever --parallel is.",
+      "With --out FILE, FILE.status.csv lists every target: complete, failed (refused with HTTP 4xx:",
+      "--resume skips it unless --retry-failed) or unfinished (--resume continues it). --resume",
+      "follows an edited targets file: it reuses the parts of the pairs still listed, fetches added",
+      "pairs and drops removed ones.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:ok",
+      "0:ok: every target is complete",
       "2:usage error (options, targets file)",
-      "3:data not ready (HTTP 204)",
-      "4:authentication/authorization (401, 403)",
-      "5:API, network or paging failure, or some targets failed (the others are written)",
-      "6:local file error"
+      "4:authentication (no token could be obtained)",
+      "5:complete but for the failed targets (HTTP 4xx); every other is written",
+      "6:local file error",
+      "7:incomplete, resumable: targets unfinished (network, 5xx, 429, 401, 204); --resume",
     },
     footerHeading = "%nTargets file (CSV, UTF-8):%n",
     footer = {"  customer,subscription", "  <customer id>,<subscription id>", "  ..."})
@@ -64,6 +71,11 @@ final class ExportCommand implements Callable<Integer> {
           "Targets listed at the same time, 1 to " + MAX_PARALLEL + " (default: ${DEFAULT-VALUE}).")
   int parallel;
 
+  @Option(
+      names = "--retry-failed",
+      description = "With --resume: retry the failed targets too (refused with HTTP 4xx before).")
+  boolean retryFailed;
+
   @Mixin ListingOptions listing;
 
   @Mixin ConnectionOptions connection;
@@ -77,12 +89,16 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     UtilizationQuery query = listing.query();
+    RecordFormat format = listing.recordFormat();
     if (parallel < 1 || parallel > MAX_PARALLEL) {
       throw CliException.usage("--parallel must be from 1 to " + MAX_PARALLEL + ": " + parallel);
     }
+    if (retryFailed && !listing.resume) {
+      throw CliException.usage(
+          "--retry-failed needs --resume: it retries the failed targets of an export");
+    }
     List<Target> targets = Targets.read(targetsFile);
     CliLog.configure(ctx.err, connection.verbose);
-    // Keeps the pages as received, for JSONL; null for CSV.
     try (Connection conn = Connection.open(connection, ctx)) {
       List<PagedIterable<AzureUtilizationRecord>> listings = new ArrayList<>();
       for (Target target : targets) {
@@ -98,12 +114,22 @@ final class ExportCommand implements Callable<Integer> {
                   + Failures.optionNames(e.getMessage()));
         }
       }
-      ExportWorkDir work =
-          ExportWorkDir.open(
-              listing.out, listing.resume, ExportWorkDir.manifest(listing.format, query, targets));
+      ExportWorkDir work = ExportWorkDir.open(listing.out, listing.resume, format, query, targets);
+      if ((work.added > 0 || work.removed > 0) && !connection.quiet) {
+        ctx.error(
+            "--resume: "
+                + targetsFile
+                + " changed since the export started: "
+                + work.added
+                + " added, "
+                + work.removed
+                + " removed; the parts of the "
+                + Progress.plural(targets.size() - work.added, "other target")
+                + " are reused");
+      }
       try {
-        ExportRunner runner = new ExportRunner(listing.format, query, work);
-        return export(runner, targets, listings, work);
+        ExportRunner runner = new ExportRunner(format, query, work, retryFailed);
+        return export(runner, targets, listings, work, format);
       } finally {
         ResumeHint.clear();
         if (work.temporary) {
@@ -117,42 +143,52 @@ final class ExportCommand implements Callable<Integer> {
       ExportRunner runner,
       List<Target> targets,
       List<PagedIterable<AzureUtilizationRecord>> listings,
-      ExportWorkDir work) {
-    String resume = ResumeCommand.of(ctx.args);
+      ExportWorkDir work,
+      RecordFormat format) {
+    ExportStatusFile status = null;
     if (!work.temporary) {
       ResumeHint.set(
-          "Finished targets and checkpoints are in " + work.dir + "; resume with:\n  " + resume);
+          "Finished targets and checkpoints are in "
+              + work.dir
+              + "; resume with:\n  "
+              + ResumeCommand.of(ctx.args));
+      status = ExportStatusFile.start(listing.out, runner.before(targets));
     }
     List<TargetResult> results;
-    try (Progress progress = Progress.start("export", connection.quiet, ctx.err)) {
-      results = runner.run(targets, listings, parallel, progress);
+    try (Progress progress = Progress.start("export", connection.quiet, ctx.err, targets.size())) {
+      results = runner.run(targets, listings, parallel, progress, status);
     }
-    List<TargetResult> failed = new ArrayList<>();
     long records = 0;
+    boolean unfinished = false;
+    boolean failed = false;
     for (TargetResult r : results) {
-      if (r.failure != null) {
-        failed.add(r);
-      } else {
-        records += r.records;
-      }
+      records += r.status == TargetResult.Status.complete ? r.records : 0;
+      unfinished |= r.status == TargetResult.Status.unfinished;
+      failed |= r.status == TargetResult.Status.failed;
     }
-    ExportOutput.write(results, listing.format, listing.out, ctx.out);
-    if (failed.isEmpty()) {
+    ExportOutput.write(results, format, listing.out, ctx.out);
+    if (!unfinished && !failed) {
       if (!work.temporary) {
         work.delete();
       }
       if (!connection.quiet) {
         ctx.error(
             "exported "
-                + records
-                + " records of "
-                + targets.size()
-                + " targets"
+                + Progress.plural(records, "record")
+                + " of "
+                + Progress.plural(targets.size(), "target")
                 + (listing.out == null ? "" : " to " + listing.out));
       }
       return ExitCode.OK;
     }
-    ExportFailureReport.print(ctx, targetsFile, listing.out, targets.size(), failed, work, resume);
-    return ExitCode.API;
+    ExportFailureReport.print(
+        ctx,
+        targetsFile,
+        listing.out,
+        results,
+        work,
+        status == null ? null : status.file,
+        ctx.args);
+    return unfinished && !work.temporary ? ExitCode.INCOMPLETE : ExitCode.API;
   }
 }

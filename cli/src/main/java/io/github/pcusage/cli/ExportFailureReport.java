@@ -4,40 +4,63 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The stderr report of an export with failed targets: how many failed, then for each its line in
- * the targets file, Partner Center's error and its resume point, and with {@code --out} the command
- * that resumes the failed targets.
+ * The stderr report of an export with targets that are not complete: how many are unfinished and
+ * how many failed, then for each (the first {@value #LISTED} with {@code --out}: the status file
+ * lists them all) its line in the targets file, Partner Center's error and its resume point, and
+ * with {@code --out} the commands that resume the unfinished targets and retry the failed ones.
  */
 final class ExportFailureReport {
+  static final int LISTED = 20;
+
   private ExportFailureReport() {}
 
   /**
    * Prints the report.
    *
-   * @param total the number of targets
-   * @param failed the failed targets, in target-file order
+   * @param results every target's outcome, in target-file order
    * @param out the output file, or null for stdout
-   * @param resume the command that resumes this export
+   * @param status the status file, or null without {@code --out}
+   * @param args the command line, to print the commands that resume it
    */
   static void print(
       RunContext ctx,
       Path targetsFile,
       Path out,
-      int total,
-      List<TargetResult> failed,
+      List<TargetResult> results,
       ExportWorkDir work,
-      String resume) {
-    ctx.error(
-        "export: "
-            + failed.size()
-            + " of "
-            + total
-            + " targets failed; the other "
-            + (total - failed.size())
-            + " are written"
-            + (out == null ? " to stdout" : " to " + out)
-            + ":");
-    for (TargetResult r : failed) {
+      Path status,
+      List<String> args) {
+    int unfinished = count(results, TargetResult.Status.unfinished);
+    int failed = count(results, TargetResult.Status.failed);
+    int complete = results.size() - unfinished - failed;
+    StringBuilder summary = new StringBuilder("export: ");
+    if (unfinished > 0) {
+      summary.append(unfinished).append(" unfinished");
+    }
+    if (failed > 0) {
+      summary.append(unfinished > 0 ? " and " : "").append(failed).append(" failed");
+    }
+    summary
+        .append(" of ")
+        .append(Progress.plural(results.size(), "target"))
+        .append("; the other ")
+        .append(complete)
+        .append(complete == 1 ? " is" : " are")
+        .append(" written")
+        .append(out == null ? " to stdout" : " to " + out)
+        .append(status == null ? "" : " (every target's status: " + status + ")")
+        .append(':');
+    ctx.error(summary.toString());
+    int listed = 0;
+    for (TargetResult r : results) {
+      if (r.status == TargetResult.Status.complete) {
+        continue;
+      }
+      if (status != null && listed == LISTED) {
+        ctx.error("... and " + (unfinished + failed - listed) + " more: see " + status);
+        break;
+      }
+      listed++;
       ctx.error(
           "target "
               + (r.index + 1)
@@ -48,7 +71,9 @@ final class ExportFailureReport {
               + ", "
               + r.target
               + "): "
-              + Failures.message(r.failure));
+              + r.status
+              + (r.earlier ? " in an earlier run, not retried: " : ": ")
+              + r.message);
       ctx.error(
           "  resume point: "
               + resumePoint(r)
@@ -56,24 +81,40 @@ final class ExportFailureReport {
                   ? " (not saved: export with --out FILE to resume)"
                   : " (" + r.checkpoint + ")"));
     }
-    if (!work.temporary) {
+    if (work.temporary) {
+      return;
+    }
+    if (unfinished > 0) {
       ctx.error(
           "finished targets and checkpoints are kept in "
               + work.dir
-              + "; resume the failed targets with:");
-      ctx.err.println("  " + resume);
-      ctx.err.flush();
+              + "; resume the unfinished targets with:");
+      ctx.err.println("  " + ResumeCommand.of(args));
     }
+    if (failed > 0) {
+      ctx.error(
+          "failed targets were refused (HTTP 4xx) and --resume skips them: correct or remove them in "
+              + targetsFile
+              + " and resume, or retry them with:");
+      ctx.err.println("  " + ResumeCommand.of(args, "--resume", "--retry-failed"));
+    }
+    ctx.err.flush();
+  }
+
+  private static int count(List<TargetResult> results, TargetResult.Status status) {
+    int n = 0;
+    for (TargetResult r : results) {
+      n += r.status == status ? 1 : 0;
+    }
+    return n;
   }
 
   private static String resumePoint(TargetResult r) {
     return r.pages == 0
         ? "from its first page"
         : "after "
-            + r.pages
-            + (r.pages == 1 ? " page" : " pages")
+            + Progress.plural(r.pages, "page")
             + " and "
-            + r.records
-            + " records";
+            + Progress.plural(r.records, "record");
   }
 }

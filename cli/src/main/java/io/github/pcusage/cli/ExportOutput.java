@@ -9,21 +9,21 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * The output of an export: the parts of the successful targets joined in target-file order, after
- * the CSV header, into {@code FILE} (through {@code FILE.partial}, renamed atomically) or onto
- * stdout.
+ * The output of an export: the parts of the complete targets joined in target-file order, after the
+ * header, into {@code FILE} (through {@code FILE.partial}, mode 0600, renamed atomically into place
+ * with the umask's permissions) or onto stdout.
  */
 final class ExportOutput {
   private ExportOutput() {}
 
   /**
-   * Writes the parts of the successful {@code results} to {@code out}, or to {@code stdout} when
+   * Writes the parts of the complete {@code results} to {@code out}, or to {@code stdout} when
    * {@code out} is null.
    *
    * @throws CliException a file error (exit 6) when a part cannot be read or the output written
    */
-  static void write(List<TargetResult> results, OutputFormat format, Path out, PrintStream stdout) {
-    byte[] header = format == OutputFormat.csv ? CsvEncoder.exportHeader() : new byte[0];
+  static void write(List<TargetResult> results, RecordFormat format, Path out, PrintStream stdout) {
+    byte[] header = format.exportHeader();
     if (out == null) {
       try {
         stdout.write(header, 0, header.length);
@@ -46,7 +46,7 @@ final class ExportOutput {
         file.write(header);
         copyParts(results, file);
       }
-      Checkpoint.moveAtomically(assembled, out);
+      Checkpoint.publish(assembled, out);
     } catch (IOException e) {
       throw CliException.file(
           "--out: cannot write " + out + ": " + CheckpointedFile.describe(e), e);
@@ -55,7 +55,7 @@ final class ExportOutput {
 
   private static void copyParts(List<TargetResult> results, OutputStream out) throws IOException {
     for (TargetResult r : results) {
-      if (r.failure == null) {
+      if (r.status == TargetResult.Status.complete) {
         Files.copy(r.part, out);
       }
     }

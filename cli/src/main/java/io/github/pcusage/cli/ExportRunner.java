@@ -3,10 +3,12 @@ package io.github.pcusage.cli;
 import io.github.pcusage.PagedIterable;
 import io.github.pcusage.UtilizationQuery;
 import io.github.pcusage.model.AzureUtilizationRecord;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,29 +19,61 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Lists the targets of an export, up to {@code --parallel} at a time, each into its own part file
  * of the work directory, checkpointed after every page. A part with a checkpoint is resumed from
- * it; a finished part is kept as it is. A failed target does not stop the others: its failure is
- * part of its {@link TargetResult}.
+ * it; a finished part is kept as it is; a target that failed in an earlier run for a reason
+ * retrying cannot fix is skipped unless {@code --retry-failed}. A failed target does not stop the
+ * others: its failure is part of its {@link TargetResult}, and the status file (with {@code --out})
+ * is rewritten after every target.
  */
 final class ExportRunner {
-  private final OutputFormat format;
+  private final RecordFormat format;
   private final UtilizationQuery query;
   private final ExportWorkDir work;
+  private final boolean retryFailed;
 
-  ExportRunner(OutputFormat format, UtilizationQuery query, ExportWorkDir work) {
+  ExportRunner(
+      RecordFormat format, UtilizationQuery query, ExportWorkDir work, boolean retryFailed) {
     this.format = format;
     this.query = query;
     this.work = work;
+    this.retryFailed = retryFailed;
+  }
+
+  /**
+   * Returns where every target stands before this run: complete, failed in an earlier run, or
+   * unfinished (with what its checkpoint holds), in target-file order.
+   */
+  List<TargetResult> before(List<Target> targets) {
+    List<TargetResult> rows = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      Target target = targets.get(i);
+      Path part = work.parts.part(target);
+      TargetResult earlier = failedEarlier(i, target, part);
+      if (earlier != null) {
+        rows.add(earlier);
+        continue;
+      }
+      Checkpoint saved = savedCheckpoint(part);
+      long records = saved == null ? 0 : saved.records;
+      long pages = saved == null ? 0 : saved.pages;
+      rows.add(
+          saved != null && saved.complete && Files.exists(part)
+              ? TargetResult.complete(i, target, part, records, pages)
+              : TargetResult.unfinished(i, target, part, records, pages));
+    }
+    return rows;
   }
 
   /**
    * Runs every target ({@code listings.get(i)} lists {@code targets.get(i)}) and returns their
-   * outcomes in target-file order.
+   * outcomes in target-file order; {@code status} (null without {@code --out}) gets each outcome as
+   * soon as it is known.
    */
   List<TargetResult> run(
       List<Target> targets,
       List<PagedIterable<AzureUtilizationRecord>> listings,
       int parallel,
-      Progress progress) {
+      Progress progress,
+      ExportStatusFile status) {
     List<TargetResult> results = new ArrayList<>();
     ExecutorService pool =
         Executors.newFixedThreadPool(Math.min(parallel, targets.size()), threads());
@@ -48,7 +82,16 @@ final class ExportRunner {
       for (int i = 0; i < targets.size(); i++) {
         int index = i;
         futures.add(
-            pool.submit(() -> runTarget(index, targets.get(index), listings.get(index), progress)));
+            pool.submit(
+                () -> {
+                  TargetResult result =
+                      runTarget(index, targets.get(index), listings.get(index), progress);
+                  if (status != null) {
+                    status.update(result);
+                  }
+                  progress.targetDone();
+                  return result;
+                }));
       }
       for (Future<TargetResult> future : futures) {
         results.add(await(future));
@@ -61,12 +104,19 @@ final class ExportRunner {
 
   private TargetResult runTarget(
       int index, Target target, PagedIterable<AzureUtilizationRecord> records, Progress progress) {
-    Path part = work.part(index, format);
+    Path part = work.parts.part(target);
+    if (!retryFailed) {
+      TargetResult earlier = failedEarlier(index, target, part);
+      if (earlier != null) {
+        return earlier;
+      }
+    }
     String fingerprint =
         ListingOptions.fingerprint(format, true, target.customerId, target.subscriptionId, query);
-    RecordEncoder encoder = RecordEncoder.of(format, target);
+    RecordEncoder encoder = format.encoder(target);
     CheckpointedFile file = null;
     try {
+      work.parts.clearFailure(target);
       file =
           Files.exists(CheckpointedFile.checkpointOf(part))
               ? CheckpointedFile.resume(part, "--out", fingerprint, new byte[0], true)
@@ -77,13 +127,90 @@ final class ExportRunner {
         }
         open.finish();
       }
-      return new TargetResult(index, target, part, file.records(), file.pages(), null, null);
+      return TargetResult.complete(index, target, part, file.records(), file.pages());
+    } catch (IOException e) {
+      return failure(
+          index,
+          target,
+          part,
+          file,
+          CliException.file(
+              "cannot write the files of "
+                  + target
+                  + " in "
+                  + work.dir
+                  + ": "
+                  + CheckpointedFile.describe(e),
+              e));
     } catch (RuntimeException e) {
-      long written = file == null ? 0 : file.records();
-      long pages = file == null ? 0 : file.pages();
-      Path checkpoint = file == null ? null : file.checkpointPath;
-      return new TargetResult(index, target, part, written, pages, e, checkpoint);
+      return failure(index, target, part, file, e);
     }
+  }
+
+  private TargetResult failure(
+      int index, Target target, Path part, CheckpointedFile file, RuntimeException e) {
+    TargetResult result =
+        TargetResult.failure(
+            index,
+            target,
+            part,
+            file == null ? 0 : file.records(),
+            file == null ? 0 : file.pages(),
+            e,
+            Failures.message(e),
+            file == null ? null : file.checkpointPath);
+    if (result.status == TargetResult.Status.failed && !work.temporary) {
+      try {
+        work.parts.saveFailure(result);
+      } catch (IOException io) {
+        // not saved: the next --resume tries the target again, which is safe
+      }
+    }
+    return result;
+  }
+
+  /** Returns the failure an earlier run saved for the target, or null. */
+  private TargetResult failedEarlier(int index, Target target, Path part) {
+    Properties saved;
+    try {
+      saved = work.parts.readFailure(target);
+    } catch (IOException e) {
+      return null; // unreadable: try the target again
+    }
+    if (saved == null) {
+      return null;
+    }
+    Checkpoint checkpoint = savedCheckpoint(part);
+    int httpStatus;
+    try {
+      httpStatus = Integer.parseInt(saved.getProperty("http_status", "0"));
+    } catch (NumberFormatException e) {
+      httpStatus = 0;
+    }
+    return TargetResult.failedEarlier(
+        index,
+        target,
+        part,
+        checkpoint == null ? 0 : checkpoint.records,
+        checkpoint == null ? 0 : checkpoint.pages,
+        saved.getProperty("message", "failed"),
+        httpStatus,
+        emptyToNull(saved.getProperty("error_code")),
+        emptyToNull(saved.getProperty("request_id")),
+        checkpoint == null ? null : CheckpointedFile.checkpointOf(part));
+  }
+
+  private static Checkpoint savedCheckpoint(Path part) {
+    Path file = CheckpointedFile.checkpointOf(part);
+    try {
+      return Files.exists(file) ? Checkpoint.read(file) : null;
+    } catch (IOException e) {
+      return null; // the run reports it when it resumes the part
+    }
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 
   private static TargetResult await(Future<TargetResult> future) {

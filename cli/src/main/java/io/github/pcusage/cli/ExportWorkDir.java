@@ -7,38 +7,53 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The work directory of an {@code export}: one checkpointed part file per target, and a {@code
- * manifest} naming the export they belong to. It is {@code FILE.parts} with {@code --out FILE}
- * (kept on a failure, so that {@code --resume} continues it), or a temporary directory without.
+ * The work directory of an {@code export}: one checkpointed part file per target, named after its
+ * customer/subscription pair (see {@link ExportParts}), and a {@code manifest} naming the listing
+ * (format, window, options) and the targets. It is {@code FILE.parts} with {@code --out FILE} (kept
+ * unless every target is complete, so that {@code --resume} continues it), or a temporary directory
+ * without.
  *
- * <p>The manifest is written atomically and deleted last, so a kill while the directory is being
- * created or deleted leaves one that {@code --resume} accepts.
+ * <p>{@code --resume} requires the same listing; the targets may change: the parts of the pairs
+ * still listed are reused, added pairs start, and the parts of removed pairs are deleted. The
+ * manifest is written atomically and deleted last, so a kill while the directory is being created
+ * or deleted leaves one that {@code --resume} accepts.
  */
 final class ExportWorkDir {
   private static final String MANIFEST = "manifest";
+  private static final String VERSION = "pcusage export manifest 2";
 
   final Path dir;
   final boolean temporary;
+  final ExportParts parts;
 
-  private ExportWorkDir(Path dir, boolean temporary) {
+  /** With {@code --resume}: how many targets the targets file added and removed since the start. */
+  final int added;
+
+  final int removed;
+
+  private ExportWorkDir(Path dir, boolean temporary, RecordFormat format, int added, int removed) {
     this.dir = dir;
     this.temporary = temporary;
+    this.parts = new ExportParts(dir, format);
+    this.added = added;
+    this.removed = removed;
   }
 
-  /**
-   * Returns the text of the manifest of an export: the listing (format, window, granularity,
-   * details, page size) and its targets in order. {@code --resume} requires the same text.
-   */
-  static String manifest(OutputFormat format, UtilizationQuery query, List<Target> targets) {
-    StringBuilder text = new StringBuilder("pcusage export manifest 1\n");
-    text.append("listing=")
-        .append(ListingOptions.fingerprint(format, true, "*", "*", query))
-        .append('\n');
+  /** Returns the listing line of the manifest: format, window, granularity, details, page size. */
+  static String listing(RecordFormat format, UtilizationQuery query) {
+    return "listing=" + ListingOptions.fingerprint(format, true, "*", "*", query);
+  }
+
+  private static String manifest(String listing, List<Target> targets) {
+    StringBuilder text = new StringBuilder(VERSION).append('\n').append(listing).append('\n');
     for (Target t : targets) {
       text.append("target=").append(t.customerId).append(',').append(t.subscriptionId).append('\n');
     }
@@ -47,15 +62,19 @@ final class ExportWorkDir {
 
   /**
    * Opens the work directory of {@code out} (null: a new temporary directory): creates it with its
-   * manifest, or with {@code resume} checks that it holds the same manifest.
+   * manifest, or with {@code resume} checks that it lists the same listing and brings its targets
+   * up to {@code targets}.
    *
    * @throws CliException a usage error when the directory exists without {@code resume}, is missing
-   *     or belongs to another export with it; a file error when it cannot be created or read
+   *     or belongs to another listing with it; a file error when it cannot be created or read
    */
-  static ExportWorkDir open(Path out, boolean resume, String manifest) {
+  static ExportWorkDir open(
+      Path out, boolean resume, RecordFormat format, UtilizationQuery query, List<Target> targets) {
+    String listing = listing(format, query);
     if (out == null) {
       try {
-        return new ExportWorkDir(Files.createTempDirectory("pcusage-export-"), true);
+        Path dir = Files.createTempDirectory("pcusage-export-");
+        return new ExportWorkDir(dir, true, format, 0, 0);
       } catch (IOException e) {
         throw CliException.file(
             "cannot create a temporary directory: " + CheckpointedFile.describe(e), e);
@@ -64,29 +83,7 @@ final class ExportWorkDir {
     Path dir = out.resolveSibling(out.getFileName() + ".parts");
     Path manifestFile = dir.resolve(MANIFEST);
     if (resume) {
-      if (!Files.isDirectory(dir)) {
-        throw CliException.usage(
-            "--resume: there is nothing to resume: "
-                + dir
-                + " does not exist (run without --resume)");
-      }
-      try {
-        if (!Files.exists(manifestFile) && !hasParts(dir)) {
-          // killed between creating the directory and writing its manifest: nothing was listed yet
-          writeManifest(manifestFile, manifest);
-        }
-        if (!Files.readString(manifestFile, StandardCharsets.UTF_8).equals(manifest)) {
-          throw CliException.usage(
-              "--resume: "
-                  + dir
-                  + " belongs to another export (other targets, window or"
-                  + " format): resume with the options that started it");
-        }
-      } catch (IOException e) {
-        throw CliException.file(
-            "--resume: cannot read " + manifestFile + ": " + CheckpointedFile.describe(e), e);
-      }
-      return new ExportWorkDir(dir, false);
+      return reopen(dir, manifestFile, format, listing, targets);
     }
     if (Files.exists(dir)) {
       throw CliException.usage(
@@ -100,14 +97,72 @@ final class ExportWorkDir {
     }
     try {
       Files.createDirectory(dir);
-      writeManifest(manifestFile, manifest);
+      writeManifest(manifestFile, manifest(listing, targets));
     } catch (FileAlreadyExistsException e) {
       throw CliException.usage("--out: " + dir + " exists: add --resume or delete it");
     } catch (IOException e) {
       throw CliException.file(
           "--out: cannot create " + dir + ": " + CheckpointedFile.describe(e), e);
     }
-    return new ExportWorkDir(dir, false);
+    return new ExportWorkDir(dir, false, format, 0, 0);
+  }
+
+  private static ExportWorkDir reopen(
+      Path dir, Path manifestFile, RecordFormat format, String listing, List<Target> targets) {
+    if (!Files.isDirectory(dir)) {
+      throw CliException.usage(
+          "--resume: there is nothing to resume: "
+              + dir
+              + " does not exist (run without --resume)");
+    }
+    try {
+      if (!Files.exists(manifestFile) && !hasParts(dir)) {
+        // killed between creating the directory and writing its manifest: nothing was listed yet
+        writeManifest(manifestFile, manifest(listing, targets));
+      }
+      List<String> lines = Files.readAllLines(manifestFile, StandardCharsets.UTF_8);
+      if (lines.isEmpty() || !lines.get(0).equals(VERSION)) {
+        throw CliException.usage(
+            "--resume: "
+                + dir
+                + " was written by another version of pcusage: delete it and start over");
+      }
+      if (lines.size() < 2 || !lines.get(1).equals(listing)) {
+        throw CliException.usage(
+            "--resume: "
+                + dir
+                + " belongs to another export (other window, options or format):"
+                + " resume with the options that started it");
+      }
+      Set<String> before = new LinkedHashSet<>();
+      for (String line : lines.subList(2, lines.size())) {
+        if (line.startsWith("target=")) {
+          before.add(line.substring("target=".length()));
+        }
+      }
+      Set<String> now = new LinkedHashSet<>();
+      for (Target t : targets) {
+        now.add(t.customerId + "," + t.subscriptionId);
+      }
+      List<String> removed = new ArrayList<>(before);
+      removed.removeAll(now);
+      int added = 0;
+      for (String pair : now) {
+        added += before.contains(pair) ? 0 : 1;
+      }
+      ExportWorkDir work = new ExportWorkDir(dir, false, format, added, removed.size());
+      if (added > 0 || !removed.isEmpty()) {
+        writeManifest(manifestFile, manifest(listing, targets));
+        for (String pair : removed) {
+          int comma = pair.indexOf(',');
+          work.parts.delete(new Target(pair.substring(0, comma), pair.substring(comma + 1), 0));
+        }
+      }
+      return work;
+    } catch (IOException e) {
+      throw CliException.file(
+          "--resume: cannot read " + manifestFile + ": " + CheckpointedFile.describe(e), e);
+    }
   }
 
   /** Writes the manifest atomically (a temporary file renamed), mode 0600. */
@@ -123,11 +178,6 @@ final class ExportWorkDir {
     try (Stream<Path> files = Files.list(dir)) {
       return files.anyMatch(f -> !f.getFileName().toString().startsWith(MANIFEST));
     }
-  }
-
-  /** Returns the part file of the target at {@code index} (0-based) of the targets file. */
-  Path part(int index, OutputFormat format) {
-    return dir.resolve(String.format("%05d.%s", index + 1, format));
   }
 
   /**

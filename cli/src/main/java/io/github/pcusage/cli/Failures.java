@@ -2,11 +2,11 @@ package io.github.pcusage.cli;
 
 import io.github.pcusage.DataNotReadyException;
 import io.github.pcusage.ForbiddenException;
-import io.github.pcusage.NotFoundException;
 import io.github.pcusage.PartnerCenterException;
 import io.github.pcusage.UnauthorizedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The one place that turns a failure into an exit code and the line(s) to print. */
 final class Failures {
@@ -36,14 +36,26 @@ final class Failures {
 
   /**
    * Returns the message to print. The SDK's messages already hold the operation, the HTTP status,
-   * Partner Center's code and description, and the MS-RequestId/MS-CorrelationId.
+   * Partner Center's code and description, the usual causes of a 404 for that operation, and the
+   * MS-RequestId/MS-CorrelationId: one line says it all, no hint repeats it.
    */
   static String message(Throwable e) {
+    return message(e, List.of());
+  }
+
+  /**
+   * Returns the message to print for a failure of the command line {@code args}: the advice for
+   * data that is not ready mentions {@code --no-wait} only when it was given.
+   */
+  static String message(Throwable e, List<String> args) {
     if (e instanceof IllegalArgumentException) {
       return optionNames(e.getMessage());
     }
     if (e instanceof DataNotReadyException) {
-      return e.getMessage() + ". Try again later, or without --no-wait to wait for it";
+      return e.getMessage()
+          + (args.contains("--no-wait")
+              ? ". Try again later, or without --no-wait to wait for it"
+              : ". Try again later");
     }
     if (e instanceof CliException || e instanceof PartnerCenterException) {
       return e.getMessage();
@@ -52,15 +64,6 @@ final class Failures {
       return "local file error: " + e;
     }
     return "internal error: " + e + " (please report it; --verbose shows the stack trace)";
-  }
-
-  /** Returns a one-line hint for a failure, or null. */
-  static String hint(Throwable e) {
-    if (e instanceof NotFoundException) {
-      return "hint: Azure plan subscriptions answer 404 here: the utilization API serves legacy (MS-AZR-0145P)"
-          + " Azure subscriptions only; otherwise check the customer and subscription ids";
-    }
-    return null;
   }
 
   /** Replaces the SDK's field names at the start of a message with the CLI's option names. */

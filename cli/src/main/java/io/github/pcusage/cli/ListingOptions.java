@@ -49,9 +49,21 @@ final class ListingOptions {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "jsonl",
-      description =
-          "jsonl (lossless, one record per line) or csv (fixed columns) (default: ${DEFAULT-VALUE}).")
+      description = {
+        "jsonl (lossless, one record per line), csv (fixed columns, lossless) or csv-excel"
+            + " (default: ${DEFAULT-VALUE}).",
+        "csv-excel is for spreadsheets: UTF-8 with a BOM, CRLF, times in UTC as yyyy-MM-dd HH:mm:ss,"
+            + " tags and additionalInfo as key=value; ... text. Excel keeps only 15 significant"
+            + " digits of a quantity: keep jsonl or csv as the record of truth."
+      })
   OutputFormat format;
+
+  @Option(
+      names = "--csv-delimiter",
+      paramLabel = "C",
+      description =
+          "Cell delimiter of --format csv-excel: , (default) or ; (Excel in many locales).")
+  String csvDelimiter;
 
   @Option(
       names = {"-o", "--out"},
@@ -65,6 +77,21 @@ final class ListingOptions {
       description =
           "Continue an interrupted --out run from its checkpoint (same options and --resume).")
   boolean resume;
+
+  /** Validates {@code --format} and {@code --csv-delimiter} and returns the format. */
+  RecordFormat recordFormat() {
+    if (csvDelimiter == null) {
+      return new RecordFormat(format, ',');
+    }
+    if (format != OutputFormat.csv_excel) {
+      throw CliException.usage(
+          "--csv-delimiter applies to --format csv-excel only (csv is always RFC 4180 with ,)");
+    }
+    if (!csvDelimiter.equals(",") && !csvDelimiter.equals(";")) {
+      throw CliException.usage("--csv-delimiter must be , or ;: " + csvDelimiter);
+    }
+    return new RecordFormat(format, csvDelimiter.charAt(0));
+  }
 
   /** Validates the options and returns the query. */
   UtilizationQuery query() {
@@ -100,7 +127,7 @@ final class ListingOptions {
    * it.
    */
   static String fingerprint(
-      OutputFormat format,
+      RecordFormat format,
       boolean export,
       String customerId,
       String subscriptionId,

@@ -91,7 +91,7 @@ public final class Main {
         });
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          ctx.error(Failures.message(e));
+          ctx.error(Failures.message(e, ctx.args));
           int code = Failures.exitCode(e);
           if (code == ExitCode.INTERNAL
               && (ctx.args.contains("--verbose") || ctx.args.contains("-v"))) {
@@ -158,8 +158,9 @@ public final class Main {
         "2:usage error (bad option, value or input file; one line names it)",
         "3:data not ready yet (HTTP 204; at once with --no-wait)",
         "4:authentication or authorization failed (401, 403, no token)",
-        "5:API or network failure after retries, paging failure, or export with failed targets",
+        "5:API or network failure after retries, paging failure; export: complete but for its failed targets",
         "6:local file error (output, checkpoint)",
+        "7:export incomplete but resumable: some targets unfinished (--resume continues them)",
         "1:internal error (a bug)",
       },
       footerHeading = "%nAuthentication (no secret is ever an option value):%n",

@@ -4,23 +4,39 @@ import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 
 /**
- * The progress bar on stderr (records, pages, records/s), shown only when the process runs in a
- * terminal ({@code System.console() != null}) and not with {@code --quiet}. Thread-safe.
+ * The progress bar on stderr (records, records/s, pages, and for an export the targets done and
+ * their percentage), shown only when the process runs in a terminal ({@code System.console() !=
+ * null}) and not with {@code --quiet}. Thread-safe.
  */
 final class Progress implements AutoCloseable {
   private final ProgressBar bar;
+  private final int targets;
   private long pages;
+  private int targetsDone;
 
-  private Progress(ProgressBar bar) {
+  private Progress(ProgressBar bar, int targets) {
     this.bar = bar;
+    this.targets = targets;
   }
 
+  /** The progress of one listing. */
   static Progress start(String task, boolean quiet, PrintStream err) {
+    return start(task, quiet, err, 0);
+  }
+
+  /** The progress of an export of {@code targets} targets (0: one listing). */
+  static Progress start(String task, boolean quiet, PrintStream err, int targets) {
     if (quiet || System.console() == null) {
-      return new Progress(null);
+      return new Progress(null, targets);
     }
+    return show(task, new ConsoleProgressBarConsumer(err), targets);
+  }
+
+  /** A bar drawn by {@code consumer}, whatever the terminal. */
+  static Progress show(String task, ProgressBarConsumer consumer, int targets) {
     ProgressBar bar =
         new ProgressBarBuilder()
             .setTaskName(task)
@@ -28,17 +44,44 @@ final class Progress implements AutoCloseable {
             .setUnit(" records", 1)
             .showSpeed()
             .setUpdateIntervalMillis(250)
-            .setConsumer(new ConsoleProgressBarConsumer(err))
+            .setConsumer(consumer)
             .build();
-    return new Progress(bar);
+    Progress progress = new Progress(bar, targets);
+    progress.bar.setExtraMessage(" " + status(0, targets, 0));
+    return progress;
   }
 
   synchronized void page(int records) {
     pages++;
     if (bar != null) {
       bar.stepBy(records);
-      bar.setExtraMessage(" " + pages + (pages == 1 ? " page" : " pages"));
+      bar.setExtraMessage(" " + status(targetsDone, targets, pages));
     }
+  }
+
+  /** One target of an export is done (complete, failed, or left unfinished). */
+  synchronized void targetDone() {
+    targetsDone++;
+    if (bar != null) {
+      bar.setExtraMessage(" " + status(targetsDone, targets, pages));
+    }
+  }
+
+  /**
+   * Returns what the bar shows after the records: the pages, and with {@code total} targets (more
+   * than 0) the targets done and their percentage, for example {@code 3/4 targets (75%), 1 page}.
+   */
+  static String status(int done, int total, long pages) {
+    String pageText = plural(pages, "page");
+    if (total <= 0) {
+      return pageText;
+    }
+    return done + "/" + plural(total, "target") + " (" + (done * 100L / total) + "%), " + pageText;
+  }
+
+  /** Returns {@code "1 page"}, {@code "2 pages"}: the count and the word, plural unless 1. */
+  static String plural(long count, String word) {
+    return count + " " + word + (count == 1 ? "" : "s");
   }
 
   @Override

@@ -3,7 +3,10 @@ package io.github.pcusage.cli;
 import io.github.pcusage.Page;
 import io.github.pcusage.model.AzureUtilizationRecord;
 
-/** Turns the records of a page into output bytes (UTF-8), one line per record. */
+/**
+ * Turns the records of a page into output bytes (UTF-8), one line per record; {@link
+ * RecordFormat#encoder} returns the one of a format.
+ */
 interface RecordEncoder {
   /** Returns what goes once at the top of the output: the CSV header line, or nothing. */
   byte[] header();
@@ -14,12 +17,4 @@ interface RecordEncoder {
    * @throws CliException when the page cannot be written as it was received (exit 5)
    */
   void encode(Page<AzureUtilizationRecord> page, PageBuffer out);
-
-  /**
-   * Returns the encoder of a format. With {@code target} set ({@code export}), every record starts
-   * with its customer and subscription ids.
-   */
-  static RecordEncoder of(OutputFormat format, Target target) {
-    return format == OutputFormat.csv ? new CsvEncoder(target) : new JsonlEncoder(target);
-  }
 }

@@ -16,15 +16,20 @@ final class ResumeCommand {
   private ResumeCommand() {}
 
   static String of(List<String> args) {
+    return of(args, "--resume");
+  }
+
+  /** Returns the command with {@code --resume}, then each of {@code flags} it does not hold yet. */
+  static String of(List<String> args, String... flags) {
     StringBuilder command =
         new StringBuilder(quote(System.getProperty(LAUNCHER_PROPERTY, "pcusage")));
-    boolean hasResume = false;
     for (String arg : args) {
-      hasResume |= arg.equals("--resume");
       command.append(' ').append(quote(arg));
     }
-    if (!hasResume) {
-      command.append(" --resume");
+    for (String flag : flags) {
+      if (!args.contains(flag)) {
+        command.append(' ').append(flag);
+      }
     }
     return command.toString();
   }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     description = {
-      "List the Azure utilization records of a customer's subscription as JSONL or CSV.",
+      "List the Azure utilization records of a customer's subscription as JSONL or CSV (or CSV for Excel).",
       "The window [--start, --end) selects records by the time usage was reported to billing, not consumed.",
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -59,6 +59,7 @@ final class UtilizationCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     UtilizationQuery query = listing.query();
+    RecordFormat format = listing.recordFormat();
     CliLog.configure(ctx.err, connection.verbose);
     try (Connection conn = Connection.open(connection, ctx)) {
       PagedIterable<AzureUtilizationRecord> records;
@@ -67,10 +68,10 @@ final class UtilizationCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw CliException.usage(Failures.optionNames(e.getMessage()));
       }
-      RecordEncoder encoder = RecordEncoder.of(listing.format, null);
+      RecordEncoder encoder = format.encoder(null);
       return listing.out == null
           ? toStdout(records, encoder, query)
-          : toFile(records, encoder, query);
+          : toFile(records, format, encoder, query);
     }
   }
 
@@ -86,8 +87,9 @@ final class UtilizationCommand implements Callable<Integer> {
       int code = report(e);
       if (!(e instanceof CliException) && sink.records() > 0) {
         ctx.error(
-            sink.records()
-                + " records were written before the failure; --out FILE makes the export resumable");
+            Progress.plural(sink.records(), "record")
+                + (sink.records() == 1 ? " was" : " were")
+                + " written before the failure; --out FILE makes the export resumable");
       }
       return code;
     }
@@ -97,10 +99,10 @@ final class UtilizationCommand implements Callable<Integer> {
 
   private int toFile(
       PagedIterable<AzureUtilizationRecord> records,
+      RecordFormat format,
       RecordEncoder encoder,
       UtilizationQuery query) {
-    String fingerprint =
-        ListingOptions.fingerprint(listing.format, false, customer, subscription, query);
+    String fingerprint = ListingOptions.fingerprint(format, false, customer, subscription, query);
     CheckpointedFile file =
         listing.resume
             ? CheckpointedFile.resume(listing.out, "--out", fingerprint, encoder.header(), false)
@@ -117,10 +119,11 @@ final class UtilizationCommand implements Callable<Integer> {
       ResumeHint.clear();
       int code = report(e);
       ctx.error(
-          file.records()
-              + " records in "
-              + file.pages()
-              + " pages are saved in "
+          Progress.plural(file.records(), "record")
+              + " in "
+              + Progress.plural(file.pages(), "page")
+              + (file.records() == 1 ? " is" : " are")
+              + " saved in "
               + file.partial
               + " (checkpoint "
               + file.checkpointPath
@@ -132,18 +135,14 @@ final class UtilizationCommand implements Callable<Integer> {
       ResumeHint.clear();
     }
     if (!connection.quiet) {
-      ctx.error("wrote " + file.records() + " records to " + listing.out);
+      ctx.error("wrote " + Progress.plural(file.records(), "record") + " to " + listing.out);
     }
     emptyHint(file.records(), query);
     return ExitCode.OK;
   }
 
   private int report(RuntimeException e) {
-    ctx.error(Failures.message(e));
-    String hint = Failures.hint(e);
-    if (hint != null && !connection.quiet) {
-      ctx.error(hint);
-    }
+    ctx.error(Failures.message(e, ctx.args));
     return Failures.exitCode(e);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -257,11 +258,79 @@ class ExitCodesTest {
   }
 
   @Test
-  void notFoundExitsWith5WithTheAzurePlanHint() {
+  void utilizationNotFoundExitsWith5InOneLineNamingTheAzurePlanCause() {
     Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-not-found", subscription));
 
     assertThat(run.code).as(run.toString()).isEqualTo(5);
-    assertThat(run.stderr).contains("20003").contains("hint: Azure plan subscriptions answer 404");
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .contains("HTTP 404")
+        .contains("20003")
+        .contains("Azure plan subscription, which the utilization endpoint does not serve");
+  }
+
+  @Test
+  void usageSummaryNotFoundNamesTheUsageSummaryCausesNotTheUtilizationOnes() {
+    Cli.Result run =
+        Cli.run(
+            "usage-summary",
+            "--base-url",
+            sandbox.baseUrl(),
+            "--customer",
+            "scenario-not-found",
+            "--subscription",
+            subscription,
+            "--retry-max-wait",
+            "0");
+
+    assertThat(run.code).as(run.toString()).isEqualTo(5);
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .contains("GET usage summary")
+        .contains("HTTP 404")
+        .contains("the usage summary serves legacy and Azure plan subscriptions alike")
+        .doesNotContain("utilization");
+  }
+
+  @Test
+  void notReadyAdviceMentionsNoWaitOnlyWhenItWasGiven() {
+    Cli.Result waited = Cli.run(Cli.utilization(sandbox, "scenario-not-ready", subscription));
+    Cli.Result noWait =
+        Cli.run(Cli.utilization(sandbox, "scenario-not-ready", subscription, "--no-wait"));
+
+    assertThat(waited.code).as(waited.toString()).isEqualTo(3);
+    assertThat(waited.errLines())
+        .singleElement()
+        .asString()
+        .endsWith("Try again later")
+        .doesNotContain("--no-wait");
+    assertThat(noWait.code).as(noWait.toString()).isEqualTo(3);
+    assertThat(noWait.errLines())
+        .singleElement()
+        .asString()
+        .endsWith("Try again later, or without --no-wait to wait for it");
+  }
+
+  @Test
+  void aBaseUrlWithAPasswordIsAUsageErrorThatNeverRepeatsIt() {
+    String secret = "s3cret-Pa55";
+    String url = sandbox.baseUrl().replace("http://", "http://billing:" + secret + "@");
+    Path out = tmp.resolve("out.jsonl");
+
+    String[] args = Cli.utilization(sandbox, customer, subscription, "--out", out.toString());
+    args[List.of(args).indexOf("--base-url") + 1] = url;
+
+    Cli.Result refused = Cli.run(args);
+
+    assertOneUsageLine(refused, "--base-url");
+    assertThat(refused.stderr)
+        .contains("user name or password")
+        .doesNotContain(secret)
+        .doesNotContain("billing")
+        .doesNotContain("--resume");
+    assertThat(tmp.resolve("out.jsonl.checkpoint")).doesNotExist();
   }
 
   @Test

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code export} against a fault-free sandbox and one with injected faults: every target once in
  * target-file order with its ids first, the same bytes for {@code --parallel 1} and {@code 4} with
- * and without faults, failed targets reported while the others are written, and a {@code --resume}
- * that completes the file.
+ * and without faults, unfinished targets reported while the others are written, and a {@code
+ * --resume} that completes the file. {@link ExportStatusTest} covers the status file, failed
+ * targets and edited targets files.
  */
 class ExportCommandTest {
   static Sandbox sandbox;
@@ -134,19 +135,22 @@ class ExportCommandTest {
             "--out",
             out.toString());
 
-    assertThat(failed.code).as(failed.toString()).isEqualTo(5);
+    assertThat(failed.code).as(failed.toString()).isEqualTo(7);
     String prefix =
         "{\"customerId\":\"" + broken[0] + "\",\"subscriptionId\":\"" + broken[1] + "\",";
     List<String> others = new ArrayList<>(Files.readAllLines(expected));
     others.removeIf(line -> line.startsWith(prefix));
     assertThat(Files.readAllLines(out)).isEqualTo(others);
     assertThat(failed.stderr)
-        .contains("1 of 4 targets failed")
+        .contains("1 unfinished of 4 targets")
         .contains("target 2 (" + targets + " line 3, customer " + broken[0])
-        .contains("800002")
+        .contains("): unfinished: ")
+        .contains("HTTP 500")
         .contains("resume point: after 1 page and 10 records")
         .contains(out + ".parts");
-    Path checkpoint = tmp.resolve("out.jsonl.parts").resolve("00002.jsonl.checkpoint");
+    Path checkpoint =
+        tmp.resolve("out.jsonl.parts")
+            .resolve(ExportParts.key(new Target(broken[0], broken[1], 0)) + ".jsonl.checkpoint");
     assertThat(Files.getPosixFilePermissions(checkpoint)).hasSize(2);
 
     Cli.Result resumed = Cli.run(Cli.resumeArgs(failed.stderr));

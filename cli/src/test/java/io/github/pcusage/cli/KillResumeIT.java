@@ -189,7 +189,7 @@ class KillResumeIT {
           .isEqualTo(expected);
       try (Stream<Path> left = Files.list(dir)) {
         assertThat(left.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("out.")))
-            .containsExactly(out.getFileName().toString());
+            .containsExactlyInAnyOrderElementsOf(files.finished(out));
       }
       return kills;
     }
@@ -237,6 +237,9 @@ class KillResumeIT {
     boolean resumable(Path out);
 
     void checkKillPoint(Path out, String where) throws IOException;
+
+    /** Returns the names of the files beside {@code out} once it is complete. */
+    List<String> finished(Path out) throws IOException;
   }
 
   /** {@code utilization --out FILE}: FILE.partial and FILE.checkpoint until the rename. */
@@ -264,6 +267,11 @@ class KillResumeIT {
     }
 
     @Override
+    public List<String> finished(Path out) {
+      return List.of(out.getFileName().toString());
+    }
+
+    @Override
     public void checkKillPoint(Path out, String where) throws IOException {
       checkOutput(out, expected, where);
       checkPart(out, expected, where);
@@ -277,6 +285,7 @@ class KillResumeIT {
   private static final class ExportFiles implements OutputFiles {
     private byte[] expected;
     private final List<byte[]> expectedParts = new ArrayList<>();
+    private final List<String> partNames = new ArrayList<>();
 
     @Override
     public void expect(byte[] expected) {
@@ -286,9 +295,13 @@ class KillResumeIT {
         String target = line.substring(0, line.indexOf(",\"", line.indexOf("subscriptionId")));
         byTarget.computeIfAbsent(target, t -> new StringBuilder()).append(line).append('\n');
       }
-      byTarget
-          .values()
-          .forEach(part -> expectedParts.add(part.toString().getBytes(StandardCharsets.UTF_8)));
+      byTarget.forEach(
+          (target, part) -> {
+            expectedParts.add(part.toString().getBytes(StandardCharsets.UTF_8));
+            // {"customerId":"C","subscriptionId":"S
+            String[] ids = target.split("\"");
+            partNames.add(ExportParts.key(new Target(ids[3], ids[7], 0)) + ".jsonl");
+          });
       assertThat(expectedParts).hasSize(4);
     }
 
@@ -297,7 +310,7 @@ class KillResumeIT {
       long total = 0;
       Path parts = partsOf(out);
       for (int i = 0; i < expectedParts.size(); i++) {
-        Path part = parts.resolve(String.format("%05d.jsonl", i + 1));
+        Path part = parts.resolve(partNames.get(i));
         total += Math.max(size(part), size(CheckpointedFile.partialOf(part)));
       }
       return total;
@@ -313,9 +326,29 @@ class KillResumeIT {
       return Files.isDirectory(partsOf(out));
     }
 
+    /** FILE and its status file, every target complete. */
+    @Override
+    public List<String> finished(Path out) throws IOException {
+      Path status = ExportStatusFile.of(out);
+      List<String> rows = Files.readAllLines(status, StandardCharsets.UTF_8);
+      assertThat(rows).hasSize(expectedParts.size() + 1);
+      assertThat(rows.subList(1, rows.size())).allMatch(r -> r.contains(",complete,"));
+      return List.of(out.getFileName().toString(), status.getFileName().toString());
+    }
+
     @Override
     public void checkKillPoint(Path out, String where) throws IOException {
       checkOutput(out, expected, where);
+      Path status = ExportStatusFile.of(out);
+      if (Files.exists(status)) {
+        // replaced atomically: whole, whenever the process dies
+        List<String> rows = Files.readAllLines(status, StandardCharsets.UTF_8);
+        assertThat(rows).as("%s: %s", where, status).hasSize(expectedParts.size() + 1);
+        assertThat(rows.get(0)).isEqualTo(String.join(",", ExportStatusFile.COLUMNS));
+        assertThat(rows.subList(1, rows.size()))
+            .as("%s: %s", where, status)
+            .allMatch(r -> r.matches("[^,]+,[^,]+,(complete|unfinished),[0-9]+,[0-9]+,,,"));
+      }
       Path assembled = CheckpointedFile.partialOf(out);
       if (Files.exists(assembled)) {
         checkPrivate(assembled, where);
@@ -334,7 +367,7 @@ class KillResumeIT {
         }
       }
       for (int i = 0; i < expectedParts.size(); i++) {
-        checkPart(parts.resolve(String.format("%05d.jsonl", i + 1)), expectedParts.get(i), where);
+        checkPart(parts.resolve(partNames.get(i)), expectedParts.get(i), where);
       }
     }
 

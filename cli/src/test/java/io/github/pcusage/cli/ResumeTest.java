@@ -198,7 +198,13 @@ class ResumeTest {
     assertThat(failed.stderr)
         .contains(run.error)
         .contains(
-            run.savedRecords + " records in " + run.savedPages + " pages are saved in " + partial);
+            run.savedRecords
+                + (run.savedRecords == 1 ? " record in " : " records in ")
+                + run.savedPages
+                + (run.savedPages == 1 ? " page" : " pages")
+                + (run.savedRecords == 1 ? " is" : " are")
+                + " saved in "
+                + partial);
 
     run.damage.apply(partial);
     String[] resume = Cli.resumeArgs(failed.stderr);

@@ -198,7 +198,7 @@ class SecretCanaryTest {
     Captured resumed = run("resume", withVerbose(Cli.resumeArgs(failed.stderr)));
     assertThat(resumed.code).as(resumed.stderr).isZero();
 
-    // an export with a failed target: the failure summary, then the resume
+    // an export with unfinished targets: the failure summary, then the resume
     Path targets =
         Files.writeString(
             tmp.resolve("targets.csv"),
@@ -235,9 +235,12 @@ class SecretCanaryTest {
             "--verbose",
             "--out",
             file("export.jsonl"));
-    assertThat(export.code).as(export.stderr).isEqualTo(5);
-    assertThat(export.stderr).contains("2 of 3 targets failed");
-    copyCheckpoint("export.jsonl.parts/00003.jsonl.checkpoint");
+    assertThat(export.code).as(export.stderr).isEqualTo(7);
+    assertThat(export.stderr).contains("2 unfinished of 3 targets");
+    copyCheckpoint(
+        "export.jsonl.parts/"
+            + ExportParts.key(new Target(customer, other, 0))
+            + ".jsonl.checkpoint");
     Captured exportResumed = run("export resume", withVerbose(Cli.resumeArgs(export.stderr)));
     assertThat(exportResumed.code).as(exportResumed.stderr).isZero();
 

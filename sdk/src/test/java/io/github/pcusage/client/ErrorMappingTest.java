@@ -89,10 +89,24 @@ class ErrorMappingTest {
     assertThat(e.description()).isEqualTo("Subscription not found.");
     assertThat(e.rawBody()).isEqualTo(NOT_FOUND);
     assertThat(e.getMessage())
-        .contains("Azure plan")
+        .contains("Azure plan subscription, which the utilization endpoint does not serve")
         .contains("relationship")
         .contains("subscription id");
     assertThat(pc.server().getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aUsageSummaryNotFoundNamesItsOwnCausesNotTheUtilizationOnes() {
+    server.enqueue(error(404, NOT_FOUND));
+
+    NotFoundException e =
+        thrown(NotFoundException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
+
+    assertThat(e.getMessage())
+        .contains("GET usage summary")
+        .contains("relationship")
+        .contains("the usage summary serves legacy and Azure plan subscriptions alike")
+        .doesNotContain("utilization");
   }
 
   @Test

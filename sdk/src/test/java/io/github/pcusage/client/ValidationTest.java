@@ -180,6 +180,39 @@ class ValidationTest {
   }
 
   @Test
+  void refusesAUserNameOrPasswordInTheBaseUrlWithoutRepeatingIt() {
+    for (String url :
+        List.of(
+            "https://billing:s3cret-pw@api.partnercenter.microsoft.com",
+            "http://billing:s3cret-pw@127.0.0.1:8080/v1",
+            "https://s3cret-pw@api.partnercenter.microsoft.com")) {
+      assertThatIllegalArgumentException()
+          .as(url)
+          .isThrownBy(() -> PartnerCenterClient.builder().baseUrl(url))
+          .withMessageStartingWith("baseUrl ")
+          .withMessageContaining("user name or password")
+          .withMessageNotContaining("s3cret-pw")
+          .withMessageNotContaining("billing");
+    }
+  }
+
+  @Test
+  void neverRepeatsAQueryOrUserInfoOfARefusedBaseUrl() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                PartnerCenterClient.builder()
+                    .baseUrl("https://api.partnercenter.microsoft.com/?sig=s3cret-sig"))
+        .withMessageContaining("query")
+        .withMessageNotContaining("s3cret-sig");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> PartnerCenterClient.builder().baseUrl("ftp://billing:s3cret-pw@host/"))
+        .withMessageContaining("not an http(s) URL")
+        .withMessageNotContaining("s3cret-pw")
+        .withMessageNotContaining("billing");
+  }
+
+  @Test
   void requiresATokenProvider() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> PartnerCenterClient.builder().build())

@@ -28,6 +28,11 @@ public final class CallSpec<T> {
   private NoContent noContent = NoContent.FAIL;
   private Continuation position;
   private boolean keepBody;
+  private String notFoundCauses = GENERIC_NOT_FOUND_CAUSES;
+
+  /** The usual causes of a {@code 404} that any operation on a customer's subscription shares. */
+  public static final String GENERIC_NOT_FOUND_CAUSES =
+      "no relationship with the customer or a wrong customer or subscription id";
 
   private CallSpec(Request request, String operation, BodyDecoder<T> decoder) {
     this.request = Objects.requireNonNull(request, "request == null");
@@ -85,12 +90,28 @@ public final class CallSpec<T> {
     return this;
   }
 
+  /**
+   * Sets the usual causes of a {@code 404} for this operation, which its {@code NotFoundException}
+   * message names after "Usual causes: " (default: {@link #GENERIC_NOT_FOUND_CAUSES}).
+   *
+   * @param causes the causes, in words
+   * @return this
+   */
+  public CallSpec<T> notFoundCauses(String causes) {
+    this.notFoundCauses = Objects.requireNonNull(causes, "causes == null");
+    return this;
+  }
+
   Request request() {
     return request;
   }
 
   String operation() {
     return operation;
+  }
+
+  String notFoundCauses() {
+    return notFoundCauses;
   }
 
   BodyDecoder<T> decoder() {

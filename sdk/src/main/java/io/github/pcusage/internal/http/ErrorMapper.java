@@ -86,9 +86,7 @@ public final class ErrorMapper {
             ". The caller may not make this call; the usage summary needs an app+user token");
         return new ForbiddenException(failure.message(message.toString()));
       case 404:
-        message.append(
-            ". Usual causes: no relationship with the customer, a wrong subscription id, or an Azure"
-                + " plan subscription, which the utilization endpoint does not serve");
+        message.append(". Usual causes: ").append(call.notFoundCauses());
         return new NotFoundException(failure.message(message.toString()));
       case 429:
         if (retryAfter != null) {
