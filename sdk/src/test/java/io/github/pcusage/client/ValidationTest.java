@@ -18,6 +18,7 @@ import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.TokenProvider;
 import io.github.pcusage.UtilizationQuery;
 import io.github.pcusage.testing.MockPartnerCenter;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
