@@ -97,10 +97,12 @@ class ErrorMappingTest {
 
   @Test
   void aUsageSummaryNotFoundNamesItsOwnCausesNotTheUtilizationOnes() {
-    server.enqueue(error(404, NOT_FOUND));
+    pc.enqueue(error(404, NOT_FOUND));
 
-    NotFoundException e =
-        thrown(NotFoundException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
+    NotFoundException e;
+    try (PartnerCenterClient client = pc.client().build()) {
+      e = thrown(NotFoundException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
+    }
 
     assertThat(e.getMessage())
         .contains("GET usage summary")
