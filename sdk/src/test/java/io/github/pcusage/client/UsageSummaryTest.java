@@ -11,6 +11,7 @@ import static io.github.pcusage.client.Fixtures.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.DataNotReadyException;
+import io.github.pcusage.DataNotReadyPolicy;
 import io.github.pcusage.NotFoundException;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.SubscriptionUsageSummary;
@@ -130,13 +131,71 @@ class UsageSummaryTest {
   }
 
   @Test
-  void mapsNoContentToDataNotReady() {
+  void mapsNoContentToDataNotReadyAtOnceUnderNoWait() throws IOException {
     server.enqueue(status(204).setHeader("Retry-After", "30"));
+    server.enqueue(json(SUMMARY));
+
+    try (PartnerCenterClient noWait =
+        Fixtures.client(server, sleeper, new MutableClock(NOW))
+            .dataNotReadyPolicy(DataNotReadyPolicy.noWait())
+            .build()) {
+      DataNotReadyException e =
+          thrown(DataNotReadyException.class, () -> noWait.usageSummary(CUSTOMER, SUBSCRIPTION));
+
+      assertThat(e.statusCode()).isEqualTo(204);
+      assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+      assertThat(e.continuation()).isEmpty();
+      assertThat(e.getMessage()).contains("usage summary").contains("after 1 attempt");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(sleeper.delays).isEmpty();
+  }
+
+  @Test
+  void waitsOnNoContentUnderTheDataNotReadyPolicyThenReturnsTheSummary()
+      throws InterruptedException {
+    server.enqueue(status(204).setHeader("Retry-After", "45"));
+    server.enqueue(status(204));
+    server.enqueue(json(SUMMARY));
+
+    SubscriptionUsageSummary summary = client.usageSummary(CUSTOMER, SUBSCRIPTION);
+
+    assertThat(summary.getResourceName()).isEqualTo("Azure plan");
+    // The Retry-After, then the policy's default delay when the service gives none.
+    assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(45), Duration.ofSeconds(30));
+    String requestId = take(server).getHeader("MS-RequestId");
+    assertThat(take(server).getHeader("MS-RequestId")).isEqualTo(requestId);
+    assertThat(take(server).getHeader("MS-RequestId")).isEqualTo(requestId);
+  }
+
+  @Test
+  void givesUpOnNoContentWhenTheDataNotReadyPolicyAllowsNoMoreWaits() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(status(204).setHeader("Retry-After", "10"));
+    }
+    server.enqueue(json(SUMMARY));
 
     DataNotReadyException e =
         thrown(DataNotReadyException.class, () -> client.usageSummary(CUSTOMER, SUBSCRIPTION));
 
-    assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
-    assertThat(e.continuation()).isEmpty();
+    // DataNotReadyPolicy.defaults(): 3 waits, so 4 attempts.
+    assertThat(server.getRequestCount()).isEqualTo(4);
+    assertThat(sleeper.delays)
+        .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(10));
+    assertThat(e.getMessage()).contains("after 4 attempts");
+  }
+
+  @Test
+  void retriesAServiceUnavailableAfterItsRetryAfterOrTheBackoff() {
+    server.enqueue(status(503).setHeader("Retry-After", "7"));
+    server.enqueue(
+        status(503).setBody("{\"description\": \"The service is temporarily unavailable.\"}"));
+    server.enqueue(json(SUMMARY));
+
+    SubscriptionUsageSummary summary = client.usageSummary(CUSTOMER, SUBSCRIPTION);
+
+    assertThat(summary.getResourceId()).isEqualTo("5d2c-legacy");
+    assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(2));
   }
 }
