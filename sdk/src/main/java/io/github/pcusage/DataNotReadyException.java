@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * The usage data is not ready yet ({@code 204 No Content}) and the {@link DataNotReadyPolicy}
- * (first page) or the {@link RetryPolicy} (follow-up page) allows no more waiting. Common on
- * billing day and when the window ends now: try again after {@link #retryAfter()}, from {@link
- * #continuation()}.
+ * (first page, usage summary) or the {@link RetryPolicy} (follow-up page) allows no more waiting.
+ * Common on billing day and when the window ends now: try again after {@link #retryAfter()}, from
+ * {@link #continuation()}.
  */
 public final class DataNotReadyException extends PartnerCenterException {
   private static final long serialVersionUID = 1L;

@@ -3,12 +3,12 @@ package io.github.pcusage;
 import java.time.Duration;
 
 /**
- * What the client does when the FIRST page of a listing answers {@code 204 No Content} (the data is
- * not ready yet, common on billing day and when the window ends now): wait the server's {@code
- * Retry-After} (delta-seconds or HTTP-date; {@link #defaultDelay()} when absent; clamped to {@link
- * #maxDelay()}) and ask again, up to {@link #maxRetries()} times, then throw {@link
- * DataNotReadyException}. A {@code 204} on a follow-up page is always retried, under the {@link
- * RetryPolicy}, since giving up there would end the listing early.
+ * What the client does when the FIRST page of a listing, or the usage summary, answers {@code 204
+ * No Content} (the data is not ready yet, common on billing day and when the window ends now): wait
+ * the server's {@code Retry-After} (delta-seconds or HTTP-date; {@link #defaultDelay()} when
+ * absent; clamped to {@link #maxDelay()}) and ask again, up to {@link #maxRetries()} times, then
+ * throw {@link DataNotReadyException}. A {@code 204} on a follow-up page is always retried, under
+ * the {@link RetryPolicy}, since giving up there would end the listing early.
  */
 public final class DataNotReadyPolicy {
   private static final DataNotReadyPolicy DEFAULTS =
@@ -36,7 +36,7 @@ public final class DataNotReadyPolicy {
   }
 
   /**
-   * Returns the policy that never waits: a first-page {@code 204} throws {@link
+   * Returns the policy that never waits: a first-page (or usage summary) {@code 204} throws {@link
    * DataNotReadyException} at once.
    *
    * @return the no-wait policy
@@ -64,7 +64,7 @@ public final class DataNotReadyPolicy {
   }
 
   /**
-   * Returns how many times a first-page {@code 204} is retried.
+   * Returns how many times a first-page (or usage summary) {@code 204} is retried.
    *
    * @return 0 for no waiting
    */

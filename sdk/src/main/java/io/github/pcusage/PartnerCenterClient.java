@@ -75,9 +75,11 @@ public final class PartnerCenterClient implements AutoCloseable {
   private final UsageSummaryApi usageSummaryApi;
   private final ExecutorService prefetchExecutor;
   private final String correlationId;
+  private final PartnerCenterCloud withoutUsage;
 
   private PartnerCenterClient(Builder b, HttpUrl apiRoot) {
     this.apiRoot = apiRoot;
+    this.withoutUsage = PartnerCenterCloud.withoutUsageAt(apiRoot);
     this.correlationId = b.correlationId;
     this.wiring = new Wiring(b, apiRoot);
     this.engine = wiring.engine();
@@ -106,9 +108,12 @@ public final class PartnerCenterClient implements AutoCloseable {
    * @return the records, page by page on demand
    * @throws IllegalArgumentException if an id is blank, too long or holds {@code / ? # %},
    *     whitespace or {@code ..}
+   * @throws OperationNotOfferedException if the client is built for {@link
+   *     PartnerCenterCloud#CHINA}, which does not offer Azure utilization records (nothing is sent)
    */
   public PagedIterable<AzureUtilizationRecord> utilizations(
       String customerId, String subscriptionId, UtilizationQuery query) {
+    checkOffered("Azure utilization records");
     Ids.check("customerId", customerId);
     Ids.check("subscriptionId", subscriptionId);
     Objects.requireNonNull(query, "query == null");
@@ -148,15 +153,20 @@ public final class PartnerCenterClient implements AutoCloseable {
 
   /**
    * Returns the usage summary of a customer's subscription for its current billing period. Needs an
-   * app+user token.
+   * app+user token. While the service answers {@code 204 No Content} (the data is not ready yet),
+   * the call waits under the {@link DataNotReadyPolicy}, as the first page of a listing does, then
+   * throws {@link DataNotReadyException}.
    *
    * @param customerId the customer (tenant) id
    * @param subscriptionId the subscription id
    * @return the summary
    * @throws IllegalArgumentException if an id is not valid
+   * @throws OperationNotOfferedException if the client is built for {@link
+   *     PartnerCenterCloud#CHINA}, which does not offer usage summaries (nothing is sent)
    * @throws PartnerCenterException if the call fails
    */
   public SubscriptionUsageSummary usageSummary(String customerId, String subscriptionId) {
+    checkOffered("usage summaries");
     Ids.check("customerId", customerId);
     Ids.check("subscriptionId", subscriptionId);
     String requestId = UUID.randomUUID().toString();
@@ -167,11 +177,11 @@ public final class PartnerCenterClient implements AutoCloseable {
             .request();
     String operation =
         "GET usage summary of customer " + customerId + ", subscription " + subscriptionId;
-    return engine
-        .execute(
-            CallSpec.of(request, operation, SUMMARY).notFoundCauses(USAGE_SUMMARY_NOT_FOUND),
-            Cancellation.NONE)
-        .value();
+    CallSpec<SubscriptionUsageSummary> call =
+        CallSpec.of(request, operation, SUMMARY)
+            .noContent(CallSpec.NoContent.WAIT_FOR_DATA)
+            .notFoundCauses(USAGE_SUMMARY_NOT_FOUND);
+    return engine.execute(call, Cancellation.NONE).value();
   }
 
   /**
@@ -201,6 +211,19 @@ public final class PartnerCenterClient implements AutoCloseable {
         + ", prefetch="
         + (prefetchExecutor != null)
         + "}";
+  }
+
+  private void checkOffered(String what) {
+    if (withoutUsage != null) {
+      throw new OperationNotOfferedException(
+          withoutUsage.displayName()
+              + " (API root "
+              + apiRoot()
+              + ") does not offer "
+              + what
+              + ": it has neither the utilization nor the usage summary operation. Nothing was"
+              + " sent");
+    }
   }
 
   private String listingCorrelation() {
@@ -244,7 +267,9 @@ public final class PartnerCenterClient implements AutoCloseable {
     }
 
     /**
-     * Sets the API root of a cloud.
+     * Sets the API root of a cloud. A client whose API root is that of {@link
+     * PartnerCenterCloud#CHINA} (set here or with {@link #baseUrl}) refuses both operations, which
+     * that cloud does not offer.
      *
      * @param cloud the cloud
      * @return this builder
@@ -299,9 +324,9 @@ public final class PartnerCenterClient implements AutoCloseable {
     }
 
     /**
-     * Sets what to do when the first page answers {@code 204} (data not ready); {@link
-     * DataNotReadyPolicy#defaults()} by default, {@link DataNotReadyPolicy#noWait()} to fail at
-     * once.
+     * Sets what to do when the first page of a listing, or the usage summary, answers {@code 204}
+     * (data not ready); {@link DataNotReadyPolicy#defaults()} by default, {@link
+     * DataNotReadyPolicy#noWait()} to fail at once.
      *
      * @param policy the policy
      * @return this builder

@@ -73,11 +73,14 @@ final class ResourcePager<T> {
     return engine;
   }
 
-  /** Throws IllegalArgumentException unless {@code continuation} belongs to this listing. */
+  /**
+   * Throws IllegalArgumentException unless {@code continuation} belongs to this listing. Ids are
+   * compared ignoring case, as the service matches them ({@code 3B1C...} is {@code 3b1c...}).
+   */
   void checkBelongs(Continuation continuation) {
     if (continuation.kind() != start.kind()
-        || !continuation.customerId().equals(start.customerId())
-        || !continuation.subscriptionId().equals(start.subscriptionId())) {
+        || !continuation.customerId().equalsIgnoreCase(start.customerId())
+        || !continuation.subscriptionId().equalsIgnoreCase(start.subscriptionId())) {
       throw new IllegalArgumentException(
           "continuation belongs to customer "
               + continuation.customerId()

@@ -35,7 +35,9 @@ final class ConnectionOptions {
       paramLabel = "CLOUD",
       defaultValue = "public",
       description =
-          "public or china: the API root, token authority and scope (default: ${DEFAULT-VALUE}).")
+          "public, usgov or china: the API root, token authority and scope (default:"
+              + " ${DEFAULT-VALUE}). usgov signs in at login.microsoftonline.us; china (21Vianet)"
+              + " offers neither usage operation.")
   CloudOption cloud;
 
   @Option(

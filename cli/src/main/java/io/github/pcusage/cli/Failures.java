@@ -2,6 +2,7 @@ package io.github.pcusage.cli;
 
 import io.github.pcusage.DataNotReadyException;
 import io.github.pcusage.ForbiddenException;
+import io.github.pcusage.OperationNotOfferedException;
 import io.github.pcusage.PartnerCenterException;
 import io.github.pcusage.UnauthorizedException;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class Failures {
     if (e instanceof PartnerCenterException) {
       return ExitCode.API;
     }
-    if (e instanceof IllegalArgumentException) {
+    if (e instanceof IllegalArgumentException || e instanceof OperationNotOfferedException) {
       return ExitCode.USAGE;
     }
     if (e instanceof IOException || e instanceof UncheckedIOException) {
@@ -59,6 +60,9 @@ final class Failures {
     }
     if (e instanceof CliException || e instanceof PartnerCenterException) {
       return e.getMessage();
+    }
+    if (e instanceof OperationNotOfferedException) {
+      return e.getMessage(); // the cloud (--cloud china) does not offer the operation
     }
     if (e instanceof IOException || e instanceof UncheckedIOException) {
       return "local file error: " + e;

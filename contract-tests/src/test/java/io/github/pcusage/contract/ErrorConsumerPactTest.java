@@ -116,7 +116,7 @@ class ErrorConsumerPactTest {
         Contracts.BAD_REQUEST,
         "a request the service refuses as invalid",
         400,
-        Contracts.error(400030, "The start_time parameter is not valid."),
+        Contracts.error(800002, "Invalid request input: the start_time parameter is not valid."),
         false);
   }
 
@@ -125,8 +125,9 @@ class ErrorConsumerPactTest {
   void badRequestCarriesCodeAndDescription(MockServer server) {
     BadRequestException e = listingFails(server, BadRequestException.class);
     assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.errorCode()).isEqualTo("400030");
-    assertThat(e.description()).isEqualTo("The start_time parameter is not valid.");
+    assertThat(e.errorCode()).isEqualTo("800002");
+    assertThat(e.description())
+        .isEqualTo("Invalid request input: the start_time parameter is not valid.");
   }
 
   @Pact(consumer = CONSUMER)
@@ -214,7 +215,7 @@ class ErrorConsumerPactTest {
         Contracts.SERVER_ERROR,
         "a request the service fails to answer",
         500,
-        Contracts.error(800002, "An unexpected service error occurred."),
+        Contracts.error(800003, "An unexpected service error occurred."),
         false);
   }
 
@@ -223,6 +224,6 @@ class ErrorConsumerPactTest {
   void serverErrorCarriesCode(MockServer server) {
     ServerException e = listingFails(server, ServerException.class);
     assertThat(e.statusCode()).isEqualTo(500);
-    assertThat(e.errorCode()).isEqualTo("800002");
+    assertThat(e.errorCode()).isEqualTo("800003");
   }
 }

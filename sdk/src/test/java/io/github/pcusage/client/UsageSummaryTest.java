@@ -9,6 +9,7 @@ import static io.github.pcusage.testing.MockPartnerCenter.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.DataNotReadyException;
+import io.github.pcusage.DataNotReadyPolicy;
 import io.github.pcusage.NotFoundException;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.SubscriptionUsageSummary;
@@ -41,7 +42,7 @@ class UsageSummaryTest {
 
   private SubscriptionUsageSummary usageSummary() {
     try (PartnerCenterClient client = pc.client().build()) {
-      return client.usageSummary(CUSTOMER, SUBSCRIPTION);
+      return usageSummary();
     }
   }
 
@@ -117,12 +118,69 @@ class UsageSummaryTest {
   }
 
   @Test
-  void mapsNoContentToDataNotReady() {
+  void mapsNoContentToDataNotReadyAtOnceUnderNoWait() {
     pc.enqueue(status(204).setHeader("Retry-After", "30"));
+    pc.enqueue(json(SUMMARY));
+
+    try (PartnerCenterClient noWait =
+        pc.client().dataNotReadyPolicy(DataNotReadyPolicy.noWait()).build()) {
+      DataNotReadyException e =
+          thrown(DataNotReadyException.class, () -> noWait.usageSummary(CUSTOMER, SUBSCRIPTION));
+
+      assertThat(e.statusCode()).isEqualTo(204);
+      assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+      assertThat(e.continuation()).isEmpty();
+      assertThat(e.getMessage()).contains("usage summary").contains("after 1 attempt");
+    }
+    assertThat(pc.server().getRequestCount()).isEqualTo(1);
+    assertThat(pc.sleeper().delays()).isEmpty();
+  }
+
+  @Test
+  void waitsOnNoContentUnderTheDataNotReadyPolicyThenReturnsTheSummary()
+      throws InterruptedException {
+    pc.enqueue(status(204).setHeader("Retry-After", "45"));
+    pc.enqueue(status(204));
+    pc.enqueue(json(SUMMARY));
+
+    SubscriptionUsageSummary summary = usageSummary();
+
+    assertThat(summary.getResourceName()).isEqualTo("Azure plan");
+    // The Retry-After, then the policy's default delay when the service gives none.
+    assertThat(pc.sleeper().delays())
+        .containsExactly(Duration.ofSeconds(45), Duration.ofSeconds(30));
+    String requestId = pc.takeRequest().getHeader("MS-RequestId");
+    assertThat(pc.takeRequest().getHeader("MS-RequestId")).isEqualTo(requestId);
+    assertThat(pc.takeRequest().getHeader("MS-RequestId")).isEqualTo(requestId);
+  }
+
+  @Test
+  void givesUpOnNoContentWhenTheDataNotReadyPolicyAllowsNoMoreWaits() {
+    for (int i = 0; i < 4; i++) {
+      pc.enqueue(status(204).setHeader("Retry-After", "10"));
+    }
+    pc.enqueue(json(SUMMARY));
 
     DataNotReadyException e = thrown(DataNotReadyException.class, this::usageSummary);
 
-    assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
-    assertThat(e.continuation()).isEmpty();
+    // DataNotReadyPolicy.defaults(): 3 waits, so 4 attempts.
+    assertThat(pc.server().getRequestCount()).isEqualTo(4);
+    assertThat(pc.sleeper().delays())
+        .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(10));
+    assertThat(e.getMessage()).contains("after 4 attempts");
+  }
+
+  @Test
+  void retriesAServiceUnavailableAfterItsRetryAfterOrTheBackoff() {
+    pc.enqueue(status(503).setHeader("Retry-After", "7"));
+    pc.enqueue(
+        status(503).setBody("{\"description\": \"The service is temporarily unavailable.\"}"));
+    pc.enqueue(json(SUMMARY));
+
+    SubscriptionUsageSummary summary = usageSummary();
+
+    assertThat(summary.getResourceId()).isEqualTo("5d2c-legacy");
+    assertThat(pc.sleeper().delays()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(2));
   }
 }

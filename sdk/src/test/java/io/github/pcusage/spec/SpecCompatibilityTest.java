@@ -96,7 +96,7 @@ class SpecCompatibilityTest {
   void detectsARemovedResponseField() throws IOException {
     Path edited =
         editedSpec(
-            "        unit:\n          type: string\n          description: The unit of the quantity, for example 1 Hour or 1 GB/Month.\n",
+            "        unit:\n          type: string\n          nullable: true\n          description: The unit of the quantity, for example 1 Hour or 1 GB/Month.\n",
             "");
 
     SpecCompatibility.Result result = againstBaseline(edited);

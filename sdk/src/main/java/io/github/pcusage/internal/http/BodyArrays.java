@@ -178,8 +178,16 @@ public final class BodyArrays {
 
     /** A source over the bytes; the chunks stay until {@link #release()}. */
     Source source() {
+      return source(0);
+    }
+
+    /** A source over the bytes from {@code from} on; the chunks stay until {@link #release()}. */
+    Source source(long from) {
       checkLive();
-      return new ChunkSource(this);
+      if (from < 0 || from > length) {
+        throw new IndexOutOfBoundsException("from " + from + " of " + length + " bytes");
+      }
+      return new ChunkSource(this, from);
     }
 
     /**
@@ -224,8 +232,9 @@ public final class BodyArrays {
     private final Filled body;
     private long position;
 
-    ChunkSource(Filled body) {
+    ChunkSource(Filled body, long from) {
       this.body = body;
+      this.position = from;
     }
 
     @Override

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *       short of its {@code Content-Length} or a {@code 2xx} whose JSON stops before its top-level
  *       value closes, and a {@code 204} on a follow-up page: retried, as {@link RetryStrategy}
  *       decides, up to {@code RetryPolicy.maxAttempts()} attempts in all;
- *   <li>a {@code 204} on a first page: waited for under the {@code DataNotReadyPolicy};
+ *   <li>a {@code 204} on a first page or the usage summary: waited for under the {@code
+ *       DataNotReadyPolicy};
  *   <li>a complete body that does not fit the schema: {@code InvalidResponseException}, not
  *       retried; any other status: the exception of its status, not retried.
  * </ul>

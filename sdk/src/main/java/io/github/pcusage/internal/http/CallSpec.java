@@ -16,7 +16,9 @@ public final class CallSpec<T> {
   public enum NoContent {
     /** Fail at once with {@code DataNotReadyException}. */
     FAIL,
-    /** The first page of a listing: wait under the {@code DataNotReadyPolicy}. */
+    /**
+     * The first page of a listing, or the usage summary: wait under the {@code DataNotReadyPolicy}.
+     */
     WAIT_FOR_DATA,
     /** A follow-up page: retry under the {@code RetryPolicy}, with the same token. */
     RETRY

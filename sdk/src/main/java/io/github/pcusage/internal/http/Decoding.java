@@ -14,7 +14,8 @@ import okio.Source;
  * copy of the page), and turns a failure into a {@link BodyDecodingException} holding the JSON path
  * and a snippet of the body around the point of failure (link header values, which carry
  * continuation tokens, redacted), marked as truncated when the JSON stops short. Invalid UTF-8 in a
- * string is replaced with U+FFFD.
+ * string is replaced with U+FFFD. One leading UTF-8 byte order mark is skipped ({@link
+ * ByteOrderMark}); offsets still count from the body's first byte.
  */
 final class Decoding {
   private static final int SNIPPET_BEFORE = 80;
@@ -23,7 +24,9 @@ final class Decoding {
   private Decoding() {}
 
   static <T> T decode(BodyDecoder<T> decoder, BodyArrays.Filled all) throws BodyDecodingException {
-    CountingSource counting = new CountingSource(all.source());
+    // Offsets stay those of the body: after a byte order mark, the first byte read is at 3.
+    int mark = ByteOrderMark.length(all);
+    CountingSource counting = new CountingSource(all.source(mark), mark);
     BufferedSource source = Okio.buffer(counting);
     Buffer buffered = source.getBuffer();
     BodyDecoder.Offset offset = () -> counting.count - buffered.size();
@@ -50,8 +53,9 @@ final class Decoding {
   private static final class CountingSource extends ForwardingSource {
     long count;
 
-    CountingSource(Source delegate) {
+    CountingSource(Source delegate, long start) {
       super(delegate);
+      this.count = start;
     }
 
     @Override

@@ -237,6 +237,7 @@ public final class ErrorMapper {
           break;
         }
       }
+      ByteOrderMark.skip(buffer);
       return buffer.readUtf8(Math.min(buffer.size(), ERROR_BODY_READ_LIMIT));
     } catch (IOException e) {
       return null;

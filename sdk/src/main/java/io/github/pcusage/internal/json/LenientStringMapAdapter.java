@@ -21,7 +21,10 @@ import okio.Buffer;
  *       JSON text;
  *   <li>{@code ""} or a blank string: an empty map;
  *   <li>a JSON string holding an object: that object, decoded by the same rules;
- *   <li>any other string: a one-entry map with the key {@code ""} (nothing is dropped);
+ *   <li>any other string, such as the {@code additionalInfo} {@code "10.0.0.4___vm-web-01"} (an IP
+ *       address and a name joined by {@code ___}) seen on a related billing feed: a one-entry map
+ *       whose key is the empty string {@code ""} and whose value is the text exactly as sent
+ *       (nothing is dropped or split);
  *   <li>an array: its elements under the keys {@code "0"}, {@code "1"}, ... (the reference calls
  *       these fields arrays of strings);
  *   <li>null: {@code null}.

@@ -15,13 +15,16 @@ import java.util.Objects;
  *       +hh:mm}; the offset received is kept. A date-time without offset is read as UTC.
  *   <li>{@code Map<String, String>} ({@code tags}, {@code additionalInfo}, {@code infoFields}):
  *       accepts an object whose values are strings, numbers, booleans or null, an empty string, a
- *       JSON string holding an object, or null, and never fails the page on them.
+ *       JSON string holding an object, or null, and never fails the page on them. Any other string
+ *       keeps its text as the one value of the map, under the key {@code ""}.
  *   <li>Every model and enum uses the adapter generated from the spec (found by Moshi itself
  *       through the model's {@code @JsonClass(generateAdapter = true, generator =
  *       "pcusage-templates")}): unknown fields are skipped, unknown enum values decode to {@code
  *       UNKNOWN}, required fields are checked.
  *   <li>{@code SubscriptionUsageSummary} also decodes from a one-item collection.
- *   <li>{@code AzureInstanceData} also decodes from a JSON string wrapping the object.
+ *   <li>{@code AzureInstanceData} also decodes from a JSON string holding the object, or holding it
+ *       under {@code Microsoft.Resources} (the Azure usage feed's form).
+ *   <li>An explicit {@code null} for any optional field decodes as the field's absence.
  *   <li>Text: invalid UTF-8 inside a JSON string (a stray byte, an overlong or truncated sequence,
  *       an encoded surrogate) is replaced with U+FFFD, never refused; invalid UTF-8 outside strings
  *       is a syntax error ({@code JsonEncodingException}). A lone surrogate written as an escape
