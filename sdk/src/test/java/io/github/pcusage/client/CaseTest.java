@@ -1,11 +1,10 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.next;
-import static io.github.pcusage.client.Fixtures.page;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.take;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.next;
+import static io.github.pcusage.client.TestData.page;
+import static io.github.pcusage.client.TestData.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.Continuation;
@@ -51,16 +50,16 @@ class CaseTest {
     pc.server().enqueue(json("{\"resourceId\":\"" + SUBSCRIPTION + "\"}"));
 
     try (PartnerCenterClient client = pc.client().build()) {
-      assertThat(Fixtures.ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())))
+      assertThat(TestData.ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())))
           .containsExactly("a", "b");
       assertThat(client.usageSummary(CUSTOMER, SUBSCRIPTION).getResourceId())
           .isEqualTo(SUBSCRIPTION);
     }
     String ids = "/v1/customers/" + CUSTOMER + "/subscriptions/" + SUBSCRIPTION;
-    assertThat(take(pc.server()).getPath()).startsWith(ids + "/utilizations/azure?");
-    assertThat(take(pc.server()).getPath())
+    assertThat(pc.takeRequest().getPath()).startsWith(ids + "/utilizations/azure?");
+    assertThat(pc.takeRequest().getPath())
         .isEqualTo(ids + "/utilizations/azure?seek_operation=Next");
-    assertThat(take(pc.server()).getPath()).isEqualTo(ids + "/usagesummary");
+    assertThat(pc.takeRequest().getPath()).isEqualTo(ids + "/usagesummary");
   }
 
   @Test
@@ -84,8 +83,8 @@ class CaseTest {
 
       assertThat(resumed).containsExactly("b");
     }
-    take(pc.server());
-    RecordedRequest next = take(pc.server());
+    pc.takeRequest();
+    RecordedRequest next = pc.takeRequest();
     assertThat(next.getHeader("MS-ContinuationToken")).isEqualTo("t1");
   }
 
@@ -102,10 +101,10 @@ class CaseTest {
               .endTime(query().endTime())
               .granularity(Granularity.fromValue("Hourly"))
               .build();
-      assertThat(Fixtures.ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query)))
+      assertThat(TestData.ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query)))
           .containsExactly("a");
     }
-    assertThat(take(pc.server()).getRequestUrl().queryParameter("granularity")).isEqualTo("hourly");
+    assertThat(pc.takeRequest().getRequestUrl().queryParameter("granularity")).isEqualTo("hourly");
   }
 
   @Test

@@ -1,11 +1,11 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.thrown;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.OperationNotOfferedException;
@@ -124,7 +124,7 @@ class CloudsTest {
     pc.server().enqueue(json(lastPage("a")));
 
     try (PartnerCenterClient client = pc.client().okHttpClient(observed()).build()) {
-      assertThat(Fixtures.ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())))
+      assertThat(TestData.ids(client.utilizations(CUSTOMER, SUBSCRIPTION, query())))
           .containsExactly("a");
     }
     assertThat(events.callsStarted.get()).isEqualTo(1);

@@ -1,11 +1,11 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.ids;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.status;
-import static io.github.pcusage.client.Fixtures.thrown;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.ids;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.status;
+import static io.github.pcusage.client.TestData.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.BadRequestException;
@@ -149,7 +149,7 @@ class DocumentedErrorCodesTest {
     ServerException e = thrown(ServerException.class, () -> call(operation));
 
     code(null, "The service is temporarily unavailable.").accept(e);
-    assertThat(pc.sleeper().delays)
+    assertThat(pc.sleeper().delays())
         .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3));
   }
 }

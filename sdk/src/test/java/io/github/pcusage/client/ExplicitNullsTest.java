@@ -1,17 +1,16 @@
 package io.github.pcusage.client;
 
-import static io.github.pcusage.client.Fixtures.CUSTOMER;
-import static io.github.pcusage.client.Fixtures.NEXT_PATH;
-import static io.github.pcusage.client.Fixtures.NEXT_URI;
-import static io.github.pcusage.client.Fixtures.SUBSCRIPTION;
-import static io.github.pcusage.client.Fixtures.ids;
-import static io.github.pcusage.client.Fixtures.json;
-import static io.github.pcusage.client.Fixtures.lastPage;
-import static io.github.pcusage.client.Fixtures.query;
-import static io.github.pcusage.client.Fixtures.record;
-import static io.github.pcusage.client.Fixtures.status;
-import static io.github.pcusage.client.Fixtures.take;
-import static io.github.pcusage.client.Fixtures.thrown;
+import static io.github.pcusage.client.TestData.CUSTOMER;
+import static io.github.pcusage.client.TestData.NEXT_PATH;
+import static io.github.pcusage.client.TestData.NEXT_URI;
+import static io.github.pcusage.client.TestData.SUBSCRIPTION;
+import static io.github.pcusage.client.TestData.ids;
+import static io.github.pcusage.client.TestData.json;
+import static io.github.pcusage.client.TestData.lastPage;
+import static io.github.pcusage.client.TestData.query;
+import static io.github.pcusage.client.TestData.record;
+import static io.github.pcusage.client.TestData.status;
+import static io.github.pcusage.client.TestData.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.BadRequestException;
@@ -112,8 +111,8 @@ class ExplicitNullsTest {
     pc.server().enqueue(json(lastPage("b")));
 
     assertThat(ids(listAll())).containsExactly("a", "b");
-    take(pc.server());
-    assertThat(take(pc.server()).getPath()).isEqualTo(NEXT_PATH);
+    pc.takeRequest();
+    assertThat(pc.takeRequest().getPath()).isEqualTo(NEXT_PATH);
   }
 
   @Test
