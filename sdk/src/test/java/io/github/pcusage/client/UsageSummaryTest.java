@@ -42,7 +42,7 @@ class UsageSummaryTest {
 
   private SubscriptionUsageSummary usageSummary() {
     try (PartnerCenterClient client = pc.client().build()) {
-      return usageSummary();
+      return client.usageSummary(CUSTOMER, SUBSCRIPTION);
     }
   }
 
