@@ -107,12 +107,8 @@ public final class CallEngine {
       } catch (TokenUnavailableException e) {
         throw errors.fromIo(call, e);
       } catch (IOException e) {
-        failures++;
-        if (http.isCanceled() || !retries.mayRetry(failures)) {
-          throw errors.fromIo(call, new RetriesExhaustedException(failures, e));
-        }
-        wait = retries.delay(failures, null);
-        logRetry(request, wait, attempt, RetriesExhaustedException.describe(e));
+        wait =
+            ioRetryDelay(call, http, ++failures, attempt, e, RetriesExhaustedException.describe(e));
         continue;
       }
       int code = response.code();
@@ -159,12 +155,8 @@ public final class CallEngine {
       } catch (BodyTooLargeException e) {
         throw errors.fromIo(call, e);
       } catch (IOException e) {
-        failures++;
-        if (http.isCanceled() || !retries.mayRetry(failures)) {
-          throw errors.fromIo(call, new RetriesExhaustedException(failures, e));
-        }
-        wait = retries.delay(failures, null);
-        logRetry(request, wait, attempt, RetriesExhaustedException.describe(e));
+        wait =
+            ioRetryDelay(call, http, ++failures, attempt, e, RetriesExhaustedException.describe(e));
         continue;
       }
       boolean keep = false;
@@ -181,18 +173,27 @@ public final class CallEngine {
         if (!e.truncated) {
           throw errors.invalidBody(call, headers, e);
         }
-        failures++;
-        if (!retries.mayRetry(failures)) {
-          throw errors.fromIo(call, new RetriesExhaustedException(failures, e));
-        }
-        wait = retries.delay(failures, null);
-        logRetry(request, wait, attempt, "a truncated body");
+        wait = ioRetryDelay(call, http, ++failures, attempt, e, "a truncated body");
       } finally {
         if (!keep) {
           body.release();
         }
       }
     }
+  }
+
+  /**
+   * Decides on an I/O failure (a failed exchange, a body cut short): returns the delay before the
+   * next attempt, or throws when the call was cancelled or no attempt is left.
+   */
+  private Duration ioRetryDelay(
+      CallSpec<?> call, Call http, int failures, int attempt, IOException e, String reason) {
+    if (http.isCanceled() || !retries.mayRetry(failures)) {
+      throw errors.fromIo(call, new RetriesExhaustedException(failures, e));
+    }
+    Duration wait = retries.delay(failures, null);
+    logRetry(call.request(), wait, attempt, reason);
+    return wait;
   }
 
   private BodyArrays.Filled readBody(Call http, Response response) throws IOException {
