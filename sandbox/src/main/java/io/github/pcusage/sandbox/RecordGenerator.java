@@ -62,7 +62,11 @@ final class RecordGenerator {
     List<Resource> resources = new ArrayList<>(resourceCount);
     for (int r = 0; r < resourceCount; r++) {
       resources.add(
-          resource(new SeededRandom(SeededRandom.combine(base, 1, r)), subscriptionId, r));
+          resource(
+              new SeededRandom(SeededRandom.combine(base, 1, r)),
+              new SeededRandom(SeededRandom.combine(base, 3, r)),
+              subscriptionId,
+              r));
     }
     OffsetDateTime firstDay = FIRST_DAY.atStartOfDay().atOffset(offset);
     List<UsageRecord> records = new ArrayList<>(count);
@@ -87,7 +91,8 @@ final class RecordGenerator {
               end,
               quantity(resource.meter, random),
               end.toInstant().plus(Duration.ofNanos(delay)),
-              resource.infoFields));
+              resource.infoFields,
+              resource.hasRegion));
     }
     return Collections.unmodifiableList(records);
   }
@@ -118,19 +123,28 @@ final class RecordGenerator {
     return value;
   }
 
-  private static Resource resource(SeededRandom random, String subscriptionId, int index) {
+  /**
+   * Draws one resource. {@code random} draws what the resource is; {@code shapeRandom}, a stream of
+   * its own so that the rest stays as it was, draws whether {@code resource.region} is sent: never
+   * for a meter without a region, and not for about one resource in eight of the others, as real
+   * payloads sometimes leave it out.
+   */
+  private static Resource resource(
+      SeededRandom random, SeededRandom shapeRandom, String subscriptionId, int index) {
     Meter meter = MeterCatalog.METERS.get(random.nextInt(MeterCatalog.METERS.size()));
+    boolean hasRegion = !meter.region().isEmpty() && !shapeRandom.oneIn(8);
     Map<String, String> infoFields = Map.of();
     if (random.oneIn(8)) {
+      // camelCase keys, as in Microsoft's documented payloads
       Map<String, String> fields = new LinkedHashMap<>();
-      fields.put("MeteredRegion", meter.region());
-      fields.put("MeteredService", meter.category());
-      fields.put("MeteredServiceType", meter.subcategory());
-      fields.put("Project", subscriptionId.substring(0, Math.min(8, subscriptionId.length())));
+      fields.put("meteredRegion", meter.region());
+      fields.put("meteredService", meter.category());
+      fields.put("meteredServiceType", meter.subcategory());
+      fields.put("project", subscriptionId.substring(0, Math.min(8, subscriptionId.length())));
       infoFields = Collections.unmodifiableMap(fields);
     }
     if (random.oneIn(10)) {
-      return new Resource(meter, null, infoFields);
+      return new Resource(meter, null, infoFields, hasRegion);
     }
     String group =
         random.oneIn(25)
@@ -169,18 +183,24 @@ final class RecordGenerator {
       additional = Collections.unmodifiableMap(map);
     }
     return new Resource(
-        meter, new ResourceInstance(uri, meter.location(), tags, additional), infoFields);
+        meter,
+        new ResourceInstance(uri, meter.location(), tags, additional),
+        infoFields,
+        hasRegion);
   }
 
   private static final class Resource {
     final Meter meter;
     final ResourceInstance instance;
     final Map<String, String> infoFields;
+    final boolean hasRegion;
 
-    Resource(Meter meter, ResourceInstance instance, Map<String, String> infoFields) {
+    Resource(
+        Meter meter, ResourceInstance instance, Map<String, String> infoFields, boolean hasRegion) {
       this.meter = meter;
       this.instance = instance;
       this.infoFields = infoFields;
+      this.hasRegion = hasRegion;
     }
   }
 }
