@@ -143,7 +143,7 @@ class ExportCommandTest {
     assertThat(failed.stderr)
         .contains("1 of 4 targets failed")
         .contains("target 2 (" + targets + " line 3, customer " + broken[0])
-        .contains("800002")
+        .contains("800003")
         .contains("resume point: after 1 page and 10 records")
         .contains(out + ".parts");
     Path checkpoint = tmp.resolve("out.jsonl.parts").resolve("00002.jsonl.checkpoint");

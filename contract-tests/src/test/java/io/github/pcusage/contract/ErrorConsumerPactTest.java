@@ -116,7 +116,7 @@ class ErrorConsumerPactTest {
         Contracts.BAD_REQUEST,
         "a request the service refuses as invalid",
         400,
-        Contracts.error(400030, "The start_time parameter is not valid."),
+        Contracts.error(800002, "The start_time parameter is not valid."),
         false);
   }
 
@@ -125,7 +125,7 @@ class ErrorConsumerPactTest {
   void badRequestCarriesCodeAndDescription(MockServer server) {
     BadRequestException e = listingFails(server, BadRequestException.class);
     assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.errorCode()).isEqualTo("400030");
+    assertThat(e.errorCode()).isEqualTo("800002");
     assertThat(e.description()).isEqualTo("The start_time parameter is not valid.");
   }
 
@@ -136,7 +136,7 @@ class ErrorConsumerPactTest {
         Contracts.UNAUTHORIZED,
         "a request with a token the service does not accept",
         401,
-        Contracts.error(900901, "Authentication failed."),
+        Contracts.error("900420", "Authentication failed."),
         false);
   }
 
@@ -145,7 +145,7 @@ class ErrorConsumerPactTest {
   void unauthorizedAfterOneRefresh(MockServer server) {
     UnauthorizedException e = listingFails(server, UnauthorizedException.class);
     assertThat(e.statusCode()).isEqualTo(401);
-    assertThat(e.errorCode()).isEqualTo("900901");
+    assertThat(e.errorCode()).isEqualTo("900420");
   }
 
   @Pact(consumer = CONSUMER)
@@ -214,7 +214,7 @@ class ErrorConsumerPactTest {
         Contracts.SERVER_ERROR,
         "a request the service fails to answer",
         500,
-        Contracts.error(800002, "An unexpected service error occurred."),
+        Contracts.error(800003, "An unexpected service error occurred."),
         false);
   }
 
@@ -223,6 +223,6 @@ class ErrorConsumerPactTest {
   void serverErrorCarriesCode(MockServer server) {
     ServerException e = listingFails(server, ServerException.class);
     assertThat(e.statusCode()).isEqualTo(500);
-    assertThat(e.errorCode()).isEqualTo("800002");
+    assertThat(e.errorCode()).isEqualTo("800003");
   }
 }
