@@ -244,7 +244,9 @@ class UtilizationCommandTest {
 
     assertThat(jsonl.code).as(jsonl.toString()).isZero();
     assertThat(jsonl.outLines()).hasSizeGreaterThan(7);
-    assertThat(jsonl.out()).contains("\"unit\":null", "\"instanceData\":null", "\"tags\":null");
+    assertThat(jsonl.out())
+        .contains(
+            "\"unit\":null", "\"infoFields\":null", "\"instanceData\":null", "\"region\":null");
     assertThat(csv.code).as(csv.toString()).isZero();
     assertThat(csv.outLines()).hasSize(jsonl.outLines().size() + 1);
   }
