@@ -233,7 +233,7 @@ class ExitCodesTest {
     assertThat(run.code).as(run.toString()).isEqualTo(5);
     assertThat(run.errLines().get(0))
         .contains("HTTP 500")
-        .contains("800002")
+        .contains("800003")
         .contains("MS-RequestId");
   }
 
@@ -253,7 +253,7 @@ class ExitCodesTest {
     assertThat(run.code).as(run.toString()).isEqualTo(5);
     assertThat(run.outLines()).hasSize(10);
     assertThat(run.stderr)
-        .contains("800002")
+        .contains("800003")
         .contains("10 records were written before the failure");
   }
 
@@ -331,6 +331,19 @@ class ExitCodesTest {
         .doesNotContain("billing")
         .doesNotContain("--resume");
     assertThat(tmp.resolve("out.jsonl.checkpoint")).doesNotExist();
+  }
+
+  @Test
+  void azurePlanSubscriptionExitsWith5WithTheServicesDescriptionAndTheHint() {
+    Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-azure-plan", subscription));
+
+    assertThat(run.code).as(run.toString()).isEqualTo(5);
+    assertThat(run.stdout).isEmpty();
+    assertThat(run.stderr)
+        .contains("HTTP 404")
+        .contains(
+            "Subscription id '" + subscription + "' provided was not found under this customer.")
+        .contains("hint: Azure plan subscriptions answer 404");
   }
 
   @Test

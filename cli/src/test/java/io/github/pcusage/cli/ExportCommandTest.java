@@ -146,6 +146,7 @@ class ExportCommandTest {
         .contains("target 2 (" + targets + " line 3, customer " + broken[0])
         .contains("): unfinished: ")
         .contains("HTTP 500")
+        .contains("800003")
         .contains("resume point: after 1 page and 10 records")
         .contains(out + ".parts");
     Path checkpoint =

@@ -123,7 +123,7 @@ class ResumeTest {
             10,
             1,
             "continuation=pcu1.",
-            "800002",
+            "800003",
             Damage.HALF_A_RECORD_AFTER_THE_CHECKPOINT),
         new Interruption(
             "a failed first page: the listing restarts, CSV header included",

@@ -31,7 +31,15 @@ class SandboxCommandTest {
                 exit.complete(
                     Main.run(
                         new String[] {
-                          "sandbox", "--seed", "7", "--customers", "2", "--records", "40"
+                          "sandbox",
+                          "--seed",
+                          "7",
+                          "--customers",
+                          "2",
+                          "--records",
+                          "40",
+                          "--page-cache-mb",
+                          "1"
                         },
                         out,
                         System.err,
@@ -93,21 +101,24 @@ class SandboxCommandTest {
     assertThat(run.code).isZero();
     assertThat(run.outLines())
         .containsSubsequence(
-            "      --port=P            Port on 127.0.0.1; 0 picks a free one (default: 0).",
-            "      --seed=S            Seed of the data set (default: 42).",
-            "      --customers=N       Customers (default: 3).",
-            "      --subscriptions=M   Subscriptions per customer (default: 2).",
-            "      --records=K         Daily records per subscription (default: 2500).",
-            "      --latency-ms=L      Fixed delay before every answer, in ms (default: 0).",
-            "      --faults=SPEC       Faults to inject, e.g. 429=0.05,500=0.02,204-next=0.",
-            "                            05,reset=0.01,seed=7 (default: none).",
-            "  -h, --help              Show this help message and exit.");
+            "      --port=P             Port on 127.0.0.1; 0 picks a free one (default: 0).",
+            "      --seed=S             Seed of the data set (default: 42).",
+            "      --customers=N        Customers (default: 3).",
+            "      --subscriptions=M    Subscriptions per customer (default: 2).",
+            "      --records=K          Daily records per subscription (default: 2500).",
+            "      --latency-ms=L       Fixed delay before every answer, in ms (default: 0).",
+            "      --faults=SPEC        Faults to inject, e.g. 429=0.05,500=0.02,204-next=0.",
+            "                             05,reset=0.01,seed=7 (default: none).",
+            "      --page-cache-mb=MB   Memory for rendered pages, in MiB; 0 renders every",
+            "                             page (default: 64).",
+            "  -h, --help               Show this help message and exit.");
   }
 
   @Test
   void aValueThatIsNotANumberOrThatTheSandboxRefusesIsAUsageErrorNamingTheOption() {
     Cli.Result notANumber = Cli.run("sandbox", "--latency-ms", "x");
     Cli.Result refused = Cli.run("sandbox", "--port", "70000");
+    Cli.Result negativeCache = Cli.run("sandbox", "--page-cache-mb", "-1");
 
     assertThat(notANumber.code).isEqualTo(2);
     assertThat(notANumber.errLines())
@@ -116,5 +127,8 @@ class SandboxCommandTest {
                 + " (see 'pcusage sandbox --help')");
     assertThat(refused.code).isEqualTo(2);
     assertThat(refused.errLines()).containsExactly("pcusage: --port: port out of range: 70000");
+    assertThat(negativeCache.code).isEqualTo(2);
+    assertThat(negativeCache.errLines())
+        .containsExactly("pcusage: --page-cache-mb: page cache < 0 MiB: -1");
   }
 }

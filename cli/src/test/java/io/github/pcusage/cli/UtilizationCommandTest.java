@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -214,8 +215,7 @@ class UtilizationCommandTest {
     Cli.Result daily = Cli.run(Cli.utilization(sandbox, "scenario-no-usage", subscription));
     Cli.Result hourly =
         Cli.run(
-            Cli.utilization(
-                sandbox, "scenario-azure-plan", subscription, "--granularity", "HOURLY"));
+            Cli.utilization(sandbox, "scenario-no-usage", subscription, "--granularity", "HOURLY"));
     Cli.Result quiet =
         Cli.run(Cli.utilization(sandbox, "scenario-no-usage", subscription, "--quiet"));
 
@@ -231,6 +231,36 @@ class UtilizationCommandTest {
         .asString()
         .startsWith("pcusage: hint: the hourly listing is empty");
     assertThat(quiet.stderr).isEmpty();
+  }
+
+  @Test
+  void explicitNullsOfTheServiceAreReadAsAbsentValues() {
+    Cli.Result jsonl =
+        Cli.run(Cli.utilization(sandbox, "scenario-nulls", subscription, "--page-size", "7"));
+    Cli.Result csv =
+        Cli.run(
+            Cli.utilization(
+                sandbox, "scenario-nulls", subscription, "--page-size", "7", "--format", "csv"));
+
+    assertThat(jsonl.code).as(jsonl.toString()).isZero();
+    assertThat(jsonl.outLines()).hasSizeGreaterThan(7);
+    assertThat(jsonl.out())
+        .contains(
+            "\"unit\":null", "\"infoFields\":null", "\"instanceData\":null", "\"region\":null");
+    assertThat(csv.code).as(csv.toString()).isZero();
+    assertThat(csv.outLines()).hasSize(jsonl.outLines().size() + 1);
+  }
+
+  @Test
+  void idsInUpperCaseListTheSameRecords() {
+    Cli.Result lower = Cli.run(Cli.utilization(sandbox, customer, subscription));
+    Cli.Result upper =
+        Cli.run(
+            Cli.utilization(
+                sandbox, customer.toUpperCase(Locale.ROOT), subscription.toUpperCase(Locale.ROOT)));
+
+    assertThat(upper.code).as(upper.toString()).isZero();
+    assertThat(upper.stdout).isNotEmpty().isEqualTo(lower.stdout);
   }
 
   @Test

@@ -148,6 +148,21 @@ final class Contracts {
         .build();
   }
 
+  /**
+   * The Partner Center error body with {@code code} a string, as a 401 for a token with the wrong
+   * audience sends it ({@code "900420"}).
+   */
+  static DslPart error(String code, String description) {
+    return LambdaDsl.newJsonBody(
+            e -> {
+              e.stringType("code", code);
+              e.stringType("description", description);
+              e.array("data", data -> {});
+              e.stringType("source", "PartnerFD");
+            })
+        .build();
+  }
+
   /** The body of a 429. */
   static DslPart throttled() {
     return LambdaDsl.newJsonBody(

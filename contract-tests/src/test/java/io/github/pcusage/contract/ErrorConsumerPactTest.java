@@ -116,7 +116,7 @@ class ErrorConsumerPactTest {
         Contracts.BAD_REQUEST,
         "a request the service refuses as invalid",
         400,
-        Contracts.error(800002, "Invalid request input: the start_time parameter is not valid."),
+        Contracts.error(800002, "The start_time parameter is not valid."),
         false);
   }
 
@@ -126,8 +126,7 @@ class ErrorConsumerPactTest {
     BadRequestException e = listingFails(server, BadRequestException.class);
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.errorCode()).isEqualTo("800002");
-    assertThat(e.description())
-        .isEqualTo("Invalid request input: the start_time parameter is not valid.");
+    assertThat(e.description()).isEqualTo("The start_time parameter is not valid.");
   }
 
   @Pact(consumer = CONSUMER)
@@ -137,7 +136,7 @@ class ErrorConsumerPactTest {
         Contracts.UNAUTHORIZED,
         "a request with a token the service does not accept",
         401,
-        Contracts.error(900901, "Authentication failed."),
+        Contracts.error("900420", "Authentication failed."),
         false);
   }
 
@@ -146,7 +145,7 @@ class ErrorConsumerPactTest {
   void unauthorizedAfterOneRefresh(MockServer server) {
     UnauthorizedException e = listingFails(server, UnauthorizedException.class);
     assertThat(e.statusCode()).isEqualTo(401);
-    assertThat(e.errorCode()).isEqualTo("900901");
+    assertThat(e.errorCode()).isEqualTo("900420");
   }
 
   @Pact(consumer = CONSUMER)

@@ -78,8 +78,8 @@ class FaultMatrixTest {
     String[][] faults = {
       {"429", "429 + Retry-After seconds"},
       {"429-date", "429 + Retry-After HTTP-date"},
-      {"500", "500 (800002)"},
-      {"503", "503 (800003)"},
+      {"500", "500 (800003)"},
+      {"503", "503 (no code)"},
       {"204-next", "204 on a follow-up page"},
       {"reset", "connection reset mid-body"},
       {"truncate", "truncated JSON (200)"},

@@ -289,7 +289,7 @@ class SecurityCanaryTest {
             new MockResponse()
                 .setResponseCode(400)
                 .setHeader("Content-Type", "application/json")
-                .setBody("{\"code\":400030,\"description\":\"bad token\"}"));
+                .setBody("{\"code\":800002,\"description\":\"bad token\"}"));
         for (int i = 0; i < 6; i++) {
           exceptions.add(
               catchThrowable(

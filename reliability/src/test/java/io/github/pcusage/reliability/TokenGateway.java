@@ -120,7 +120,7 @@ final class TokenGateway implements AutoCloseable {
         .setHeader("WWW-Authenticate", "Bearer")
         .setHeader("Content-Type", "application/json")
         .setBody(
-            "{\"code\":900901,\"description\":\""
+            "{\"code\":\"900420\",\"description\":\""
                 + description
                 + "\",\"data\":[],\"source\":\"PartnerFD\"}");
   }

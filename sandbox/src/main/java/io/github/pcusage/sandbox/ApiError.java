@@ -1,69 +1,93 @@
 package io.github.pcusage.sandbox;
 
 /**
- * A Partner Center error answer: the HTTP status and the body's numeric {@code code} and {@code
- * description}. The body is always {@code {"code": N, "description": "...", "data": [], "source":
- * "PartnerFD"}}.
+ * A Partner Center error answer: the HTTP status and the body's {@code code} and {@code
+ * description}. The body is {@code {"code": ..., "description": "...", "data": [], "source":
+ * "PartnerFD"}}; {@code code} is a JSON number, a JSON string, or absent where no document gives
+ * one (see the sandbox README's error table, which marks those answers as assumptions).
+ *
+ * <p>Only documented codes are used: 800002 (400, invalid request input), 800003 (500, unexpected
+ * service error), 20002 (no relationship with the customer), 20003 (subscription not found), 800011
+ * (not a valid Azure subscription), 3000 (no usage data) and the string {@code "900420"} (401, a
+ * token with the wrong audience).
  *
  * @param status the HTTP status
- * @param code the Partner Center error code, sent as a JSON number
+ * @param code the Partner Center error code as its digits, or null to send no {@code code}
+ * @param codeAsString whether the code is sent as a JSON string rather than a number
  * @param description the description
  */
-record ApiError(int status, long code, String description) {
+record ApiError(int status, String code, boolean codeAsString, String description) {
 
-  /** 400 with code 400030: a parameter is missing or not valid. */
+  /** 400 with code 800002: the request input is not valid. */
   static ApiError invalidInput(String description) {
-    return new ApiError(400, 400030, description);
+    return new ApiError(400, "800002", false, description);
   }
 
-  /** 401 with code 900902: no bearer token. */
-  static ApiError missingToken() {
+  /** 400 with code 800011: the subscription is not a valid Azure subscription. */
+  static ApiError notAnAzureSubscription() {
     return new ApiError(
-        401, 900902, "Authentication failed: the request has no bearer access token.");
+        400, "800011", false, "The subscription is not a valid Azure subscription.");
   }
 
-  /** 401 with code 900901: the bearer token is not accepted. */
+  /** 401 with the string code "900420": the bearer token is not accepted (e.g. wrong audience). */
   static ApiError invalidToken() {
     return new ApiError(
-        401, 900901, "Authentication failed: the access token is invalid or has expired.");
+        401,
+        "900420",
+        true,
+        "Authentication failed: the access token is not valid for this resource.");
   }
 
   /** 403 with code 20002: no relationship with the customer. */
   static ApiError forbidden(String customerId) {
     return new ApiError(
         403,
-        20002,
+        "20002",
+        false,
         "The partner does not have a relationship with the customer " + customerId + ".");
   }
 
   /** 404 with code 20003: the subscription is unknown. */
   static ApiError subscriptionNotFound() {
-    return new ApiError(404, 20003, "Subscription not found.");
+    return new ApiError(404, "20003", false, "Subscription not found.");
+  }
+
+  /**
+   * 404 without a code: the utilization answer for an Azure plan subscription, with the service's
+   * description. The code is not documented (an assumption of the sandbox).
+   */
+  static ApiError azurePlanNotFound(String subscriptionId) {
+    return new ApiError(
+        404,
+        null,
+        false,
+        "Subscription id '" + subscriptionId + "' provided was not found under this customer.");
   }
 
   /** 404 with code 3000: the subscription has no usage. */
   static ApiError noUsage() {
-    return new ApiError(404, 3000, "There is no usage data for this subscription.");
+    return new ApiError(404, "3000", false, "There is no usage data for this subscription.");
   }
 
-  /** 404 with code 600008: the path matches no operation. */
+  /** 404 without a code (none is documented): the path matches no operation. */
   static ApiError unknownPath(String path) {
-    return new ApiError(404, 600008, "The requested resource was not found: " + path);
+    return new ApiError(404, null, false, "The requested resource was not found: " + path);
   }
 
-  /** 405 with code 600009: only GET is served. */
+  /** 405 without a code (none is documented): only GET is served. */
   static ApiError methodNotAllowed(String method) {
-    return new ApiError(405, 600009, "The method " + method + " is not allowed on this resource.");
+    return new ApiError(
+        405, null, false, "The method " + method + " is not allowed on this resource.");
   }
 
-  /** 500 with code 800002: an unexpected service error. */
+  /** 500 with code 800003: an unexpected service error. */
   static ApiError internal() {
-    return new ApiError(500, 800002, "An unexpected service error occurred.");
+    return new ApiError(500, "800003", false, "An unexpected service error occurred.");
   }
 
-  /** 503 with code 800003: the service is unavailable. */
+  /** 503 without a code (none is documented): the service is unavailable. */
   static ApiError unavailable() {
     return new ApiError(
-        503, 800003, "The service is temporarily unavailable. Please try again later.");
+        503, null, false, "The service is temporarily unavailable. Please try again later.");
   }
 }

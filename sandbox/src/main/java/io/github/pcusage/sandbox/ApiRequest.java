@@ -2,13 +2,15 @@ package io.github.pcusage.sandbox;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A request routed to one of the two operations: the decoded ids of its path, its query parameters
- * (names lower-cased, first value wins) and its raw continuation token.
+ * A request routed to one of the two operations: the decoded ids of its path in their canonical
+ * (lower-case) form, its query parameters (names lower-cased, first value wins) and its raw
+ * continuation token.
  */
 final class ApiRequest {
   /** The operation a path names. */
@@ -16,6 +18,10 @@ final class ApiRequest {
     UTILIZATION,
     USAGE_SUMMARY
   }
+
+  /** The query parameters the utilization operation reads (first and follow-up pages). */
+  private static final Set<String> UTILIZATION_PARAMETERS =
+      Set.of("start_time", "end_time", "granularity", "show_details", "size", "seek_operation");
 
   final Operation operation;
   final String customerId;
@@ -70,11 +76,25 @@ final class ApiRequest {
     }
     return new ApiRequest(
         operation,
-        decodePathSegment(parts[3]),
-        decodePathSegment(parts[5]),
+        Dataset.canonical(decodePathSegment(parts[3])),
+        Dataset.canonical(decodePathSegment(parts[5])),
         rawQuery == null ? "" : rawQuery,
         parseQuery(rawQuery),
         continuationToken);
+  }
+
+  /**
+   * Returns the name of the first query parameter the operation does not read (any parameter of the
+   * usage summary, which takes none), or null when there is none. Names are compared ignoring case,
+   * as values are read.
+   */
+  String unknownParameter() {
+    for (String name : query.keySet()) {
+      if (operation == Operation.USAGE_SUMMARY || !UTILIZATION_PARAMETERS.contains(name)) {
+        return name;
+      }
+    }
+    return null;
   }
 
   /** Returns whether the request asks for a follow-up page. */
@@ -87,7 +107,7 @@ final class ApiRequest {
   }
 
   private static Map<String, String> parseQuery(String rawQuery) {
-    Map<String, String> query = new HashMap<>();
+    Map<String, String> query = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
       return query;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,7 +15,8 @@ import java.util.UUID;
  * GUIDs and the same records on every run and machine.
  *
  * <p>Every subscription is a legacy Azure subscription with {@link #recordsPerSubscription()} daily
- * records. Records are generated on first use from the seed and the two ids alone.
+ * records. Records are generated on first use from the seed and the two ids alone. Ids are matched
+ * ignoring case, as the service matches GUIDs ({@code D5C78F49-...} is {@code d5c78f49-...}).
  */
 public final class Dataset {
   private static final int CACHED_SUBSCRIPTIONS = 64;
@@ -76,19 +78,27 @@ public final class Dataset {
    */
   public List<String> subscriptionIds(String customerId) {
     Objects.requireNonNull(customerId, "customerId == null");
-    List<String> ids = subscriptionIds.get(customerId);
+    List<String> ids = subscriptionIds.get(canonical(customerId));
     if (ids == null) {
       throw new IllegalArgumentException("not a customer of this data set: " + customerId);
     }
     return ids;
   }
 
-  /** Returns whether the data set has this subscription of this customer. */
+  /** Returns whether the data set has this subscription of this customer, ignoring case. */
   public boolean contains(String customerId, String subscriptionId) {
     Objects.requireNonNull(customerId, "customerId == null");
     Objects.requireNonNull(subscriptionId, "subscriptionId == null");
-    List<String> ids = subscriptionIds.get(customerId);
-    return ids != null && ids.contains(subscriptionId);
+    List<String> ids = subscriptionIds.get(canonical(customerId));
+    return ids != null && ids.contains(canonical(subscriptionId));
+  }
+
+  /**
+   * Returns the canonical form of a customer or subscription id: lower case. Requests, provider
+   * states and generated records all use it, so an id matches in any case.
+   */
+  static String canonical(String id) {
+    return id.toLowerCase(Locale.ROOT);
   }
 
   /**

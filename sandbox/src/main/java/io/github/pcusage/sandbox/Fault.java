@@ -8,12 +8,14 @@ public enum Fault {
   THROTTLED("429"),
   /** 429 with {@code Retry-After} as an HTTP-date and the throttling body. */
   THROTTLED_HTTP_DATE("429-date"),
-  /** 500 with a Partner Center error body (code 800002). */
+  /** 500 with a Partner Center error body (code 800003). */
   SERVER_ERROR("500"),
-  /** 503 with a Partner Center error body (code 800003). */
+  /** 503 with a Partner Center error body without a code (none is documented). */
   UNAVAILABLE("503"),
-  /** 204 with {@code Retry-After} on a follow-up page ({@code seek_operation=Next}) only. */
+  /** 204 with {@code Retry-After} in seconds on a follow-up page ({@code seek_operation=Next}). */
   NEXT_PAGE_NOT_READY("204-next"),
+  /** 204 with {@code Retry-After} as an HTTP-date on a follow-up page. */
+  NEXT_PAGE_NOT_READY_HTTP_DATE("204-next-date"),
   /** A 200 whose connection is closed after half of the announced body. */
   CONNECTION_RESET("reset"),
   /** A 200 whose complete answer carries only the first half of the JSON document. */

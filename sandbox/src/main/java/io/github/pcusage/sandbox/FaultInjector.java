@@ -40,7 +40,9 @@ final class FaultInjector {
       upper += entry.getValue();
       if (draw < upper) {
         Fault fault = entry.getKey();
-        return fault == Fault.NEXT_PAGE_NOT_READY && !followUp ? null : fault;
+        boolean followUpOnly =
+            fault == Fault.NEXT_PAGE_NOT_READY || fault == Fault.NEXT_PAGE_NOT_READY_HTTP_DATE;
+        return followUpOnly && !followUp ? null : fault;
       }
     }
     return null;

@@ -15,9 +15,9 @@ import java.util.StringJoiner;
  * 429=0.05,500=0.02,503=0.02,204-next=0.05,reset=0.01,slow=0.01,truncate=0.01,seed=7}.
  *
  * <ul>
- *   <li>{@code 429}, {@code 429-date}, {@code 500}, {@code 503}, {@code 204-next}, {@code reset},
- *       {@code truncate}, {@code slow}: the share of requests, a decimal in [0, 1] (see {@link
- *       Fault}); the shares may add up to at most 1.
+ *   <li>{@code 429}, {@code 429-date}, {@code 500}, {@code 503}, {@code 204-next}, {@code
+ *       204-next-date}, {@code reset}, {@code truncate}, {@code slow}: the share of requests, a
+ *       decimal in [0, 1] (see {@link Fault}); the shares may add up to at most 1.
  *   <li>{@code seed}: a long (default 0) that fixes which requests fail.
  *   <li>{@code slow-ms}: the delay of a slow answer in milliseconds (default 2000).
  *   <li>{@code retry-after}: the {@code Retry-After} of 429 and 204 faults in seconds (default 1).

@@ -18,6 +18,11 @@ enum Granularity {
     return wire;
   }
 
+  /** Returns the name as the service echoes it in self links: {@code Daily} or {@code Hourly}. */
+  String echo() {
+    return Character.toUpperCase(wire.charAt(0)) + wire.substring(1);
+  }
+
   /**
    * Parses a wire name, ignoring case as the service does.
    *

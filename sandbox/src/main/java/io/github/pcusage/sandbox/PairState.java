@@ -16,11 +16,14 @@ final class PairState {
   final AtomicInteger nextNotReady = new AtomicInteger();
   final AtomicInteger nextFailing = new AtomicInteger();
   volatile int failStatus;
-  volatile boolean throttleWithDate;
+
+  /** Whether the pair's 204 and 429 answers send {@code Retry-After} as an HTTP-date. */
+  volatile boolean retryAfterDate;
+
   volatile Integer records;
   volatile boolean azurePlan;
   volatile boolean noUsage;
-  volatile boolean quirks;
+  volatile RecordStyle recordStyle = RecordStyle.STANDARD;
   volatile NextLinkStyle nextLinkStyle;
 
   /** Takes one call from a counter; returns whether the counter still had one. */

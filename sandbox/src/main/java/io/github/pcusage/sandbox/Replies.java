@@ -24,9 +24,20 @@ final class Replies {
     return new Reply(error.status(), null, writer.error(error), null);
   }
 
-  /** Returns 204 No Content with {@code Retry-After} in seconds and no body. */
-  Reply notReady(long retryAfterSeconds) {
-    return new Reply(204, Long.toString(retryAfterSeconds), null, null);
+  /**
+   * Returns 401 without a body, for a request that carries no bearer token (the handler adds {@code
+   * WWW-Authenticate}).
+   */
+  Reply unauthenticated() {
+    return new Reply(401, null, null, null);
+  }
+
+  /**
+   * Returns 204 No Content without a body and with {@code Retry-After} in seconds, or as an
+   * HTTP-date at least that many seconds from now.
+   */
+  Reply notReady(long retryAfterSeconds, boolean httpDate) {
+    return new Reply(204, retryAfter(retryAfterSeconds, httpDate), null, null);
   }
 
   /**
@@ -34,19 +45,15 @@ final class Replies {
    * least that many seconds from now.
    */
   Reply throttled(long retryAfterSeconds, boolean httpDate) {
-    String retryAfter =
-        httpDate
-            ? HTTP_DATE.format(clock.instant().plusSeconds(retryAfterSeconds + 1))
-            : Long.toString(retryAfterSeconds);
-    return new Reply(429, retryAfter, writer.throttled(retryAfterSeconds), null);
+    return new Reply(
+        429, retryAfter(retryAfterSeconds, httpDate), writer.throttled(retryAfterSeconds), null);
   }
 
   /** Returns the canned failure of a scenario or provider state with this status. */
-  Reply failure(int status, boolean throttleWithDate, String customerId) {
+  Reply failure(int status, boolean retryAfterDate, String customerId) {
     switch (status) {
       case 400:
-        return error(
-            new ApiError(400, 800011, "The subscription is not a valid Azure subscription."));
+        return error(ApiError.notAnAzureSubscription());
       case 401:
         return error(ApiError.invalidToken());
       case 403:
@@ -54,11 +61,18 @@ final class Replies {
       case 404:
         return error(ApiError.subscriptionNotFound());
       case 429:
-        return throttled(1, throttleWithDate);
+        return throttled(1, retryAfterDate);
       case 503:
         return error(ApiError.unavailable());
       default:
         return error(ApiError.internal());
     }
+  }
+
+  private String retryAfter(long seconds, boolean httpDate) {
+    // An HTTP-date has whole seconds: one more second keeps the wait at least `seconds` long.
+    return httpDate
+        ? HTTP_DATE.format(clock.instant().plusSeconds(seconds + 1))
+        : Long.toString(seconds);
   }
 }

@@ -32,6 +32,7 @@ public final class Sandbox implements AutoCloseable {
   private final Faults faults;
   private final FaultCounters faultCounters;
   private final AtomicLong requests;
+  private final long pageCacheBytes;
   private final String baseUrl;
   private volatile boolean closed;
 
@@ -41,13 +42,15 @@ public final class Sandbox implements AutoCloseable {
       Scenarios scenarios,
       Faults faults,
       FaultCounters faultCounters,
-      AtomicLong requests) {
+      AtomicLong requests,
+      long pageCacheBytes) {
     this.server = server;
     this.dataset = dataset;
     this.scenarios = scenarios;
     this.faults = faults;
     this.faultCounters = faultCounters;
     this.requests = requests;
+    this.pageCacheBytes = pageCacheBytes;
     this.baseUrl = "http://127.0.0.1:" + server.port();
   }
 
@@ -103,6 +106,11 @@ public final class Sandbox implements AutoCloseable {
     return faultCounters;
   }
 
+  /** Returns the memory kept for rendered pages, in bytes; 0 when every page is rendered. */
+  public long pageCacheBytes() {
+    return pageCacheBytes;
+  }
+
   /** Returns how many HTTP requests the server has received. */
   public long requestCount() {
     return requests.get();
@@ -136,6 +144,7 @@ public final class Sandbox implements AutoCloseable {
     private NextLinkStyle nextLinkStyle = NextLinkStyle.RELATIVE;
     private int threads = 16;
     private long pageCacheBytes = 64L << 20;
+    private boolean rejectUnknownParameters;
 
     private Builder() {}
 
@@ -233,6 +242,15 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * Whether a query parameter the operation does not read is a 400 (code 800002) instead of being
+     * ignored (default false: ignored). Names are compared ignoring case.
+     */
+    public Builder rejectUnknownParameters(boolean rejectUnknownParameters) {
+      this.rejectUnknownParameters = rejectUnknownParameters;
+      return this;
+    }
+
+    /**
      * Starts the server on 127.0.0.1.
      *
      * @throws UncheckedIOException if the port cannot be bound
@@ -248,6 +266,7 @@ public final class Sandbox implements AutoCloseable {
       SandboxHandler handler =
           new SandboxHandler(
               token,
+              rejectUnknownParameters,
               latency,
               new FaultInjector(faults),
               counters,
@@ -263,7 +282,7 @@ public final class Sandbox implements AutoCloseable {
               new UsageSummaryEndpoint(dataset, scenarios, writer, replies),
               requests);
       SandboxServer server = SandboxServer.start(port, threads, handler);
-      return new Sandbox(server, dataset, scenarios, faults, counters, requests);
+      return new Sandbox(server, dataset, scenarios, faults, counters, requests, pageCacheBytes);
     }
   }
 }

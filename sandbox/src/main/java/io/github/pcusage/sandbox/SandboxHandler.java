@@ -12,14 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one HTTP handler of the sandbox. Its steps, in order: echo or create the tracing headers,
- * wait the fixed latency, check the bearer token, route the path, draw a fault, answer from the
- * operation, then send (applying a body fault if one was drawn).
+ * wait the fixed latency, check the bearer token, route the path, check the method (and, when
+ * strict, the query parameter names), draw a fault, answer from the operation, then send (applying
+ * a body fault if one was drawn).
  */
 final class SandboxHandler implements HttpHandler {
   /** The {@code MS-ServerId} of every answer. */
   static final String SERVER_ID = "pcusage-sandbox-01";
 
   private final String token;
+  private final boolean rejectUnknownParameters;
   private final Duration latency;
   private final FaultInjector injector;
   private final FaultCounters counters;
@@ -30,6 +32,7 @@ final class SandboxHandler implements HttpHandler {
 
   SandboxHandler(
       String token,
+      boolean rejectUnknownParameters,
       Duration latency,
       FaultInjector injector,
       FaultCounters counters,
@@ -38,6 +41,7 @@ final class SandboxHandler implements HttpHandler {
       UsageSummaryEndpoint usageSummary,
       AtomicLong requests) {
     this.token = token;
+    this.rejectUnknownParameters = rejectUnknownParameters;
     this.latency = latency;
     this.injector = injector;
     this.counters = counters;
@@ -75,9 +79,9 @@ final class SandboxHandler implements HttpHandler {
 
   private Reply respond(HttpExchange exchange) {
     Headers in = exchange.getRequestHeaders();
-    ApiError authError = authenticate(in.getFirst("Authorization"));
-    if (authError != null) {
-      return replies.error(authError);
+    Reply authFailure = authenticate(in.getFirst("Authorization"));
+    if (authFailure != null) {
+      return authFailure;
     }
     URI uri = exchange.getRequestURI();
     ApiRequest request;
@@ -93,6 +97,11 @@ final class SandboxHandler implements HttpHandler {
     }
     if (!exchange.getRequestMethod().equals("GET")) {
       return replies.error(ApiError.methodNotAllowed(exchange.getRequestMethod()));
+    }
+    String unknown = rejectUnknownParameters ? request.unknownParameter() : null;
+    if (unknown != null) {
+      return replies.error(
+          ApiError.invalidInput("The query parameter '" + unknown + "' is not supported."));
     }
     String key = uri.getRawPath() + '?' + request.rawQuery + '#' + request.continuationToken;
     Fault fault = injector.decide(key, request.followUp());
@@ -113,7 +122,10 @@ final class SandboxHandler implements HttpHandler {
           return replies.error(ApiError.unavailable());
         case NEXT_PAGE_NOT_READY:
           counters.increment(fault);
-          return replies.notReady(faults.retryAfterSeconds());
+          return replies.notReady(faults.retryAfterSeconds(), false);
+        case NEXT_PAGE_NOT_READY_HTTP_DATE:
+          counters.increment(fault);
+          return replies.notReady(faults.retryAfterSeconds(), true);
         case SLOW:
           counters.increment(fault);
           pause(faults.slowDelay());
@@ -135,19 +147,21 @@ final class SandboxHandler implements HttpHandler {
     return reply;
   }
 
-  private ApiError authenticate(String authorization) {
-    if (authorization == null || authorization.isBlank()) {
-      return ApiError.missingToken();
-    }
-    if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return ApiError.invalidToken();
+  /**
+   * Returns the 401 for a request without an accepted bearer token, or null when it has one: no
+   * body when there is no bearer token at all (no header, another scheme, an empty token), the
+   * {@code "900420"} error body when a token is presented but not accepted.
+   */
+  private Reply authenticate(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return replies.unauthenticated();
     }
     String presented = authorization.substring(7).trim();
     if (presented.isEmpty()) {
-      return ApiError.missingToken();
+      return replies.unauthenticated();
     }
     if (token != null && !token.equals(presented)) {
-      return ApiError.invalidToken();
+      return replies.error(ApiError.invalidToken());
     }
     return null;
   }

@@ -8,8 +8,9 @@ import java.util.List;
  *
  * <pre>
  * java -cp ... io.github.pcusage.sandbox.SandboxMain [--port P] [--seed S] [--customers N]
- *     [--subscriptions M] [--records K] [--latency-ms L] [--faults SPEC] [--token T]
- *     [--next-link relative|leading-slash|v1] [--threads N]
+ *     [--subscriptions M] [--records K] [--latency-ms L] [--faults SPEC] [--page-cache-mb MB]
+ *     [--token T] [--next-link relative|leading-slash|v1] [--threads N]
+ *     [--unknown-params ignore|reject]
  * </pre>
  *
  * <p>The options are {@link SandboxOption}'s, which the CLI's {@code pcusage sandbox} shares.

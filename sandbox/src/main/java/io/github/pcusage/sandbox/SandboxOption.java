@@ -12,8 +12,8 @@ import java.util.function.BiConsumer;
  *
  * <p>A command line reads a value as {@link #type()} ({@link #parse} does, or a command-line
  * library does from the type) and hands it to {@link #apply}, which names the option in its errors.
- * {@link #shared()} are the options of both commands; {@link #TOKEN}, {@link #NEXT_LINK} and {@link
- * #THREADS} are {@code SandboxMain}'s only, for tests and benchmarks.
+ * {@link #shared()} are the options of both commands; {@link #TOKEN}, {@link #NEXT_LINK}, {@link
+ * #THREADS} and {@link #UNKNOWN_PARAMS} are {@code SandboxMain}'s only, for tests and benchmarks.
  */
 public enum SandboxOption {
   /** {@code --port P}: {@link Sandbox.Builder#port}. */
@@ -72,6 +72,18 @@ public enum SandboxOption {
       "Faults to inject, e.g. 429=0.05,500=0.02,204-next=0.05,reset=0.01,seed=7",
       true,
       (b, v) -> b.faults(Faults.parse((String) v))),
+  /**
+   * {@code --page-cache-mb MB}: {@link Sandbox.Builder#pageCacheBytes} in MiB. A benchmark that
+   * measures its client gives a size that holds its whole listing, so pages are rendered once.
+   */
+  PAGE_CACHE_MB(
+      "--page-cache-mb",
+      "MB",
+      Long.class,
+      "64",
+      "Memory for rendered pages, in MiB; 0 renders every page",
+      true,
+      (b, v) -> b.pageCacheBytes(mebibytes((Long) v))),
   /** {@code --token T}: {@link Sandbox.Builder#token}; no default (any non-empty token). */
   TOKEN(
       "--token",
@@ -98,7 +110,16 @@ public enum SandboxOption {
       "16",
       "Threads that serve requests",
       false,
-      (b, v) -> b.threads((Integer) v));
+      (b, v) -> b.threads((Integer) v)),
+  /** {@code --unknown-params ignore|reject}: {@link Sandbox.Builder#rejectUnknownParameters}. */
+  UNKNOWN_PARAMS(
+      "--unknown-params",
+      "MODE",
+      String.class,
+      "ignore",
+      "Unknown query parameters: ignore, or reject with a 400",
+      false,
+      (b, v) -> b.rejectUnknownParameters(rejectsUnknown((String) v)));
 
   private final String optionName;
   private final String paramLabel;
@@ -123,6 +144,27 @@ public enum SandboxOption {
     this.description = description;
     this.bothCommands = bothCommands;
     this.setting = setting;
+  }
+
+  private static long mebibytes(long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("page cache < 0 MiB: " + value);
+    }
+    if (value > Long.MAX_VALUE >> 20) {
+      throw new IllegalArgumentException("page cache too large: " + value + " MiB");
+    }
+    return value << 20;
+  }
+
+  private static boolean rejectsUnknown(String mode) {
+    switch (mode) {
+      case "ignore":
+        return false;
+      case "reject":
+        return true;
+      default:
+        throw new IllegalArgumentException("expected ignore or reject: " + mode);
+    }
   }
 
   /** Returns the options of both {@code SandboxMain} and {@code pcusage sandbox}, in help order. */

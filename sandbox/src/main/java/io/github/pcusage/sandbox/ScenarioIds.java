@@ -15,7 +15,9 @@ final class ScenarioIds {
   static final List<String> EXAMPLES =
       List.of(
           "scenario-not-ready-2",
+          "scenario-not-ready-date-1",
           "scenario-next-not-ready-1",
+          "scenario-next-not-ready-date-1",
           "scenario-next-server-error-1",
           "scenario-bad-request",
           "scenario-unauthorized",
@@ -29,11 +31,16 @@ final class ScenarioIds {
           "scenario-no-usage",
           "scenario-next-link-leading-slash",
           "scenario-next-link-v1",
-          "scenario-quirks");
+          "scenario-quirks",
+          "scenario-nulls");
 
   private ScenarioIds() {}
 
-  /** Returns the initial state of a pair of this scenario customer id, or null if it is none. */
+  /**
+   * Returns the initial state of a pair of this scenario customer id, or null if it is none.
+   *
+   * @param customerId the customer id in its canonical (lower-case) form
+   */
   static PairState initialState(String customerId) {
     if (!customerId.startsWith(PREFIX)) {
       return null;
@@ -62,7 +69,10 @@ final class ScenarioIds {
         state.nextLinkStyle = NextLinkStyle.V1;
         return state;
       case "quirks":
-        state.quirks = true;
+        state.recordStyle = RecordStyle.QUIRKS;
+        return state;
+      case "nulls":
+        state.recordStyle = RecordStyle.NULLS;
         return state;
       default:
         return counting(state, name);
@@ -81,7 +91,15 @@ final class ScenarioIds {
       case "not-ready":
         state.notReady.set(calls);
         return state;
+      case "not-ready-date":
+        state.retryAfterDate = true;
+        state.notReady.set(calls);
+        return state;
       case "next-not-ready":
+        state.nextNotReady.set(calls);
+        return state;
+      case "next-not-ready-date":
+        state.retryAfterDate = true;
         state.nextNotReady.set(calls);
         return state;
       case "next-server-error":
@@ -90,7 +108,7 @@ final class ScenarioIds {
       case "throttled":
         return failing(state, 429, calls);
       case "throttled-date":
-        state.throttleWithDate = true;
+        state.retryAfterDate = true;
         return failing(state, 429, calls);
       case "server-error":
         return failing(state, 500, calls);

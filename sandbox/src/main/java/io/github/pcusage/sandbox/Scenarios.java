@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentMap;
  * <p>Any pair configured here exists, even with ids outside the {@link Dataset}: its records are
  * generated from the seed and the two ids. Counting states ("the next N calls") count the calls of
  * that pair to either endpoint from now on. Scenario customer ids ({@code scenario-...}, see the
- * README) are the same states, created on a pair's first call.
+ * README) are the same states, created on a pair's first call. Ids are matched ignoring case, as
+ * the service matches GUIDs.
  *
  * <pre>{@code
  * sandbox.scenarios()
@@ -84,7 +85,7 @@ public final class Scenarios {
     return this;
   }
 
-  /** The next {@code calls} follow-up page requests of the pair answer 500 (code 800002). */
+  /** The next {@code calls} follow-up page requests of the pair answer 500 (code 800003). */
   public Scenarios nextPageFailing(String customerId, String subscriptionId, int calls) {
     configure(customerId, subscriptionId).nextFailing.set(checkCalls(calls));
     return this;
@@ -92,10 +93,27 @@ public final class Scenarios {
 
   /**
    * The pair is an Azure plan subscription: the usage summary sends {@code currencyCode} and {@code
-   * usdTotalCost}; utilization answers an empty page, as the service has no records for it.
+   * usdTotalCost}; utilization answers 404 "Subscription id '...' provided was not found under this
+   * customer." (without a code), as the service does for Azure plans.
    */
   public Scenarios azurePlan(String customerId, String subscriptionId) {
     configure(customerId, subscriptionId).azurePlan = true;
+    return this;
+  }
+
+  /** The pair's 204 and 429 answers send {@code Retry-After} as an HTTP-date, not in seconds. */
+  public Scenarios retryAfterAsHttpDate(String customerId, String subscriptionId) {
+    configure(customerId, subscriptionId).retryAfterDate = true;
+    return this;
+  }
+
+  /**
+   * The pair's answers send explicit JSON {@code null} for optional fields (records, {@code
+   * links.next} of the last page, the usage summary's fields of the other subscription kind), as
+   * {@code scenario-nulls} does.
+   */
+  public Scenarios explicitNulls(String customerId, String subscriptionId) {
+    configure(customerId, subscriptionId).recordStyle = RecordStyle.NULLS;
     return this;
   }
 
@@ -111,7 +129,12 @@ public final class Scenarios {
     states.clear();
   }
 
-  /** Returns the state of a pair, creating it from a scenario id; null when there is none. */
+  /**
+   * Returns the state of a pair, creating it from a scenario id; null when there is none.
+   *
+   * @param customerId the customer id in its canonical form ({@link Dataset#canonical})
+   * @param subscriptionId the subscription id in its canonical form
+   */
   PairState state(String customerId, String subscriptionId) {
     List<String> key = List.of(customerId, subscriptionId);
     PairState state = states.get(key);
@@ -123,12 +146,13 @@ public final class Scenarios {
   }
 
   private PairState configure(String customerId, String subscriptionId) {
-    Objects.requireNonNull(customerId, "customerId == null");
-    Objects.requireNonNull(subscriptionId, "subscriptionId == null");
+    String customer = Dataset.canonical(Objects.requireNonNull(customerId, "customerId == null"));
+    String subscription =
+        Dataset.canonical(Objects.requireNonNull(subscriptionId, "subscriptionId == null"));
     return states.computeIfAbsent(
-        List.of(customerId, subscriptionId),
+        List.of(customer, subscription),
         key -> {
-          PairState initial = ScenarioIds.initialState(customerId);
+          PairState initial = ScenarioIds.initialState(customer);
           return initial != null ? initial : new PairState();
         });
   }

@@ -20,11 +20,13 @@ final class UsageRecord {
   final BigDecimal quantity;
   final Instant reportedAt;
   final Map<String, String> infoFields;
+  final boolean hasRegion;
 
   /**
    * Creates a record.
    *
    * @param instance the resource instance, or null for a record without {@code instanceData}
+   * @param hasRegion whether the record's {@code resource} carries {@code region}
    */
   UsageRecord(
       Meter meter,
@@ -33,7 +35,8 @@ final class UsageRecord {
       OffsetDateTime end,
       BigDecimal quantity,
       Instant reportedAt,
-      Map<String, String> infoFields) {
+      Map<String, String> infoFields,
+      boolean hasRegion) {
     this.meter = Objects.requireNonNull(meter, "meter == null");
     this.instance = instance;
     this.start = Objects.requireNonNull(start, "start == null");
@@ -43,6 +46,7 @@ final class UsageRecord {
     this.quantity = Objects.requireNonNull(quantity, "quantity == null");
     this.reportedAt = Objects.requireNonNull(reportedAt, "reportedAt == null");
     this.infoFields = Objects.requireNonNull(infoFields, "infoFields == null");
+    this.hasRegion = hasRegion;
   }
 
   /** Returns this record with another period and quantity, and without instance data if asked. */
@@ -58,6 +62,7 @@ final class UsageRecord {
         newEnd,
         newQuantity,
         reportedAt,
-        infoFields);
+        infoFields,
+        hasRegion);
   }
 }

@@ -45,10 +45,10 @@ final class UsageSummaryEndpoint {
     }
     if (state != null) {
       if (PairState.take(state.failing)) {
-        return replies.failure(state.failStatus, state.throttleWithDate, customerId);
+        return replies.failure(state.failStatus, state.retryAfterDate, customerId);
       }
       if (PairState.take(state.notReady)) {
-        return replies.notReady(1);
+        return replies.notReady(1, state.retryAfterDate);
       }
       if (state.noUsage) {
         return replies.error(ApiError.noUsage());
@@ -92,8 +92,20 @@ final class UsageSummaryEndpoint {
                 : LOCALES[
                     (int) Long.remainderUnsigned(SeededRandom.hash(customerId), LOCALES.length)],
             azurePlan ? PriceTable.roundMoney(total.multiply(PriceTable.EUR_TO_USD)) : null,
-            Timestamps.formatSevenDigits(lastModified.atOffset(ZoneOffset.UTC)),
+            Timestamps.formatFractionDigits(
+                lastModified.atOffset(ZoneOffset.UTC), fractionDigits(customerId, subscriptionId)),
             selfUri);
-    return Reply.ok(writer.summary(summary));
+    boolean nulls = state != null && state.recordStyle == RecordStyle.NULLS;
+    return Reply.ok(writer.summary(summary, nulls));
+  }
+
+  /** The fraction digits of a pair's {@code lastModifiedDate}: 2 to 7, as the service sends. */
+  static int fractionDigits(String customerId, String subscriptionId) {
+    return 2
+        + (int)
+            Long.remainderUnsigned(
+                SeededRandom.combine(
+                    SeededRandom.hash(customerId), SeededRandom.hash(subscriptionId)),
+                6);
   }
 }

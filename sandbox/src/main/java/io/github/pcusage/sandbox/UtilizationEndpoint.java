@@ -58,8 +58,11 @@ final class UtilizationEndpoint {
       if (preflight != null) {
         return preflight;
       }
+      if (state.azurePlan) {
+        return replies.error(ApiError.azurePlanNotFound(request.subscriptionId));
+      }
     }
-    boolean empty = state != null && (state.azurePlan || state.noUsage);
+    boolean empty = state != null && state.noUsage;
     int count =
         empty
             ? 0
@@ -68,20 +71,20 @@ final class UtilizationEndpoint {
                 : dataset.recordsPerSubscription();
     NextLinkStyle style =
         state != null && state.nextLinkStyle != null ? state.nextLinkStyle : defaultStyle;
-    boolean quirks = state != null && state.quirks;
-    byte[] body = pages.get(new PageKey(page, count, style, quirks), key -> render(key));
+    RecordStyle recordStyle = state != null ? state.recordStyle : RecordStyle.STANDARD;
+    byte[] body = pages.get(new PageKey(page, count, style, recordStyle), key -> render(key));
     return Reply.ok(body);
   }
 
   private Reply preflight(PairState state, boolean followUp, String customerId) {
     if (PairState.take(state.failing)) {
-      return replies.failure(state.failStatus, state.throttleWithDate, customerId);
+      return replies.failure(state.failStatus, state.retryAfterDate, customerId);
     }
     if (PairState.take(state.notReady)) {
-      return replies.notReady(1);
+      return replies.notReady(1, state.retryAfterDate);
     }
     if (followUp && PairState.take(state.nextNotReady)) {
-      return replies.notReady(1);
+      return replies.notReady(1, state.retryAfterDate);
     }
     if (followUp && PairState.take(state.nextFailing)) {
       return replies.error(ApiError.internal());
@@ -107,16 +110,17 @@ final class UtilizationEndpoint {
     String selfUri;
     String selfToken = null;
     if (page.offset() == 0) {
+      // As the service echoes them: times in UTC with Z, Daily/Hourly and True/False.
       selfUri =
           base
               + "?start_time="
-              + encode(Timestamps.format(page.start()))
+              + encode(Timestamps.formatUtc(page.start()))
               + "&end_time="
-              + encode(Timestamps.format(page.end()))
+              + encode(Timestamps.formatUtc(page.end()))
               + "&granularity="
-              + page.granularity().wire()
+              + page.granularity().echo()
               + "&show_details="
-              + page.showDetails()
+              + (page.showDetails() ? "True" : "False")
               + "&size="
               + page.size();
     } else {
@@ -129,7 +133,7 @@ final class UtilizationEndpoint {
       nextUri = key.style().apply(base + "?seek_operation=Next");
       nextToken = tokens.encode(page.next());
     }
-    return writer.page(view, page, selfUri, selfToken, nextUri, nextToken, key.quirks());
+    return writer.page(view, page, selfUri, selfToken, nextUri, nextToken, key.recordStyle());
   }
 
   private List<UsageRecord> records(DataKey key) {
@@ -235,7 +239,8 @@ final class UtilizationEndpoint {
   }
 
   /** The key of a rendered page. */
-  private record PageKey(PageRequest page, int count, NextLinkStyle style, boolean quirks) {}
+  private record PageKey(
+      PageRequest page, int count, NextLinkStyle style, RecordStyle recordStyle) {}
 
   /** The key of a listing. */
   private record ViewKey(

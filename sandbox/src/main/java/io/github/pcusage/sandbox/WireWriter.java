@@ -7,22 +7,18 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Writes every JSON body the sandbox sends with Jackson's streaming generator: field names and
- * order as the service sends them, decimals in plain notation with their scale kept.
- *
- * <p>In quirks mode the records carry what real payloads have been seen to carry beside the
- * documented shape: {@code tags} as an empty string, {@code additionalInfo} and {@code
- * instanceData} as JSON strings, a number inside {@code additionalInfo}, and unknown fields.
+ * order as the service sends them, decimals in plain notation with their scale kept. Records are
+ * written by {@link RecordWriter} in the pair's {@link RecordStyle}.
  */
 final class WireWriter {
   private static final int RECORD_BYTES = 900;
 
   private final JsonFactory factory =
       JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+  private final RecordWriter records = new RecordWriter(factory);
 
   /**
    * Writes one utilization page.
@@ -33,7 +29,8 @@ final class WireWriter {
    * @param selfToken the continuation token the request carried, or null on a first page
    * @param nextUri the {@code links.next.uri}, or null on the last page
    * @param nextToken the token for the next page, or null on the last page
-   * @param quirks whether to write the quirky shapes (see the class comment)
+   * @param style how records are written; {@link RecordStyle#NULLS} also writes {@code "next":
+   *     null} on the last page
    */
   byte[] page(
       RecordView view,
@@ -42,7 +39,7 @@ final class WireWriter {
       String selfToken,
       String nextUri,
       String nextToken,
-      boolean quirks) {
+      RecordStyle style) {
     int from = Math.min(request.offset(), view.size());
     int to = Math.min(view.size(), from + request.size());
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (to - from) * RECORD_BYTES);
@@ -51,13 +48,15 @@ final class WireWriter {
       json.writeNumberField("totalCount", to - from);
       json.writeArrayFieldStart("items");
       for (int i = from; i < to; i++) {
-        writeRecord(json, view.get(i), quirks ? i % 6 : 0);
+        records.write(json, view.get(i), style, i);
       }
       json.writeEndArray();
       json.writeObjectFieldStart("links");
       writeLink(json, "self", selfUri, selfToken);
       if (nextUri != null) {
         writeLink(json, "next", nextUri, nextToken);
+      } else if (style == RecordStyle.NULLS) {
+        json.writeNullField("next");
       }
       json.writeEndObject();
       writeAttributes(json, "Collection");
@@ -68,8 +67,12 @@ final class WireWriter {
     return out.toByteArray();
   }
 
-  /** Writes a usage summary object. */
-  byte[] summary(UsageSummary summary) {
+  /**
+   * Writes a usage summary object; with {@code nulls}, the fields of the other kind of subscription
+   * are explicit nulls ({@code currencyCode} and {@code usdTotalCost} of a legacy one, {@code
+   * currencyLocale} of an Azure plan).
+   */
+  byte[] summary(UsageSummary summary, boolean nulls) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
       json.writeStartObject();
@@ -85,7 +88,14 @@ final class WireWriter {
       json.writeNumber(summary.totalCost());
       if (summary.legacy()) {
         json.writeStringField("currencyLocale", summary.currency());
+        if (nulls) {
+          json.writeNullField("currencyCode");
+          json.writeNullField("usdTotalCost");
+        }
       } else {
+        if (nulls) {
+          json.writeNullField("currencyLocale");
+        }
         json.writeStringField("currencyCode", summary.currency());
         json.writeFieldName("usdTotalCost");
         json.writeNumber(summary.usdTotalCost());
@@ -102,12 +112,17 @@ final class WireWriter {
     return out.toByteArray();
   }
 
-  /** Writes a Partner Center error body, with the code as a number. */
+  /** Writes a Partner Center error body: the code a number, a string, or absent (see ApiError). */
   byte[] error(ApiError error) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
       json.writeStartObject();
-      json.writeNumberField("code", error.code());
+      if (error.code() != null && error.codeAsString()) {
+        json.writeStringField("code", error.code());
+      } else if (error.code() != null) {
+        json.writeFieldName("code");
+        json.writeNumber(Long.parseLong(error.code()));
+      }
       json.writeStringField("description", error.description());
       json.writeArrayFieldStart("data");
       json.writeEndArray();
@@ -134,98 +149,6 @@ final class WireWriter {
     return out.toByteArray();
   }
 
-  private void writeRecord(JsonGenerator json, UsageRecord record, int quirk) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("usageStartTime", record.startText);
-    json.writeStringField("usageEndTime", record.endText);
-    json.writeObjectFieldStart("resource");
-    json.writeStringField("id", record.meter.id());
-    json.writeStringField("name", record.meter.name());
-    json.writeStringField("category", record.meter.category());
-    json.writeStringField("subcategory", record.meter.subcategory());
-    json.writeStringField("region", record.meter.region());
-    json.writeEndObject();
-    json.writeFieldName("quantity");
-    json.writeNumber(record.quantity);
-    json.writeStringField("unit", record.meter.unit());
-    json.writeFieldName("infoFields");
-    writeMap(json, record.infoFields);
-    ResourceInstance instance = record.instance;
-    if (instance != null) {
-      json.writeFieldName("instanceData");
-      if (quirk == 3) {
-        json.writeString(instanceJson(instance));
-      } else {
-        writeInstance(json, instance, quirk);
-      }
-    }
-    if (quirk == 5) {
-      json.writeStringField("meterRegionDetails", "preview");
-      json.writeObjectFieldStart("billingContext");
-      json.writeNumberField("version", 2);
-      json.writeEndObject();
-    }
-    writeAttributes(json, "AzureUtilizationRecord");
-    json.writeEndObject();
-  }
-
-  private void writeInstance(JsonGenerator json, ResourceInstance instance, int quirk)
-      throws IOException {
-    json.writeStartObject();
-    json.writeStringField("resourceUri", instance.resourceUri());
-    json.writeStringField("location", instance.location());
-    json.writeStringField("partNumber", "");
-    json.writeStringField("orderNumber", "");
-    if (quirk == 1) {
-      json.writeStringField("tags", "");
-    } else if (instance.tags() != null) {
-      json.writeFieldName("tags");
-      writeMap(json, instance.tags());
-    }
-    if (instance.additionalInfo() != null || quirk == 4) {
-      Map<String, String> info =
-          instance.additionalInfo() == null ? Map.of() : instance.additionalInfo();
-      json.writeFieldName("additionalInfo");
-      if (quirk == 2) {
-        json.writeString(mapJson(info));
-      } else if (quirk == 4) {
-        json.writeStartObject();
-        for (Map.Entry<String, String> entry : info.entrySet()) {
-          json.writeStringField(entry.getKey(), entry.getValue());
-        }
-        json.writeNumberField("CoreCount", 2);
-        json.writeEndObject();
-      } else {
-        writeMap(json, info);
-      }
-    }
-    json.writeEndObject();
-  }
-
-  private String instanceJson(ResourceInstance instance) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
-      writeInstance(json, instance, 0);
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String mapJson(Map<String, String> map) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
-      writeMap(json, map);
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static void writeMap(JsonGenerator json, Map<String, String> map) throws IOException {
-    json.writeStartObject();
-    for (Map.Entry<String, String> entry : map.entrySet()) {
-      json.writeStringField(entry.getKey(), entry.getValue());
-    }
-    json.writeEndObject();
-  }
-
   private static void writeLink(JsonGenerator json, String name, String uri, String token)
       throws IOException {
     json.writeObjectFieldStart(name);
@@ -242,7 +165,7 @@ final class WireWriter {
     json.writeEndObject();
   }
 
-  private static void writeAttributes(JsonGenerator json, String objectType) throws IOException {
+  static void writeAttributes(JsonGenerator json, String objectType) throws IOException {
     json.writeObjectFieldStart("attributes");
     json.writeStringField("objectType", objectType);
     json.writeEndObject();

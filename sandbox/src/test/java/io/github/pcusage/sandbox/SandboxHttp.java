@@ -140,7 +140,8 @@ final class SandboxHttp {
       }
       JsonNode page = json(response);
       pages.add(page);
-      if (page.path("links").path("next").isMissingNode()) {
+      JsonNode next = page.path("links").path("next");
+      if (next.isMissingNode() || next.isNull()) { // scenario-nulls sends "next": null
         return pages;
       }
       response = next(page);

@@ -33,18 +33,53 @@ class SandboxMainTest {
                   "--next-link",
                   "leading-slash",
                   "--threads",
-                  "2"
+                  "2",
+                  "--page-cache-mb",
+                  "3",
+                  "--unknown-params",
+                  "reject"
                 })
             .start()) {
       assertThat(sandbox.dataset().seed()).isEqualTo(9);
       assertThat(sandbox.customerIds()).hasSize(2);
       assertThat(sandbox.faults().rate(Fault.SERVER_ERROR)).isEqualTo(0.5);
+      assertThat(sandbox.pageCacheBytes()).isEqualTo(3L << 20);
 
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       SandboxMain.describe(sandbox, new PrintStream(out, true, StandardCharsets.UTF_8));
       String printed = out.toString(StandardCharsets.UTF_8);
       assertThat(printed)
           .contains(sandbox.baseUrl(), sandbox.customerIds().get(0), "scenario-not-ready-2");
+    }
+  }
+
+  @Test
+  void pageCacheSizeFromTheCommandLineServesAListingOverHttp() {
+    for (String mb : new String[] {"0", "1", "64"}) {
+      try (Sandbox sandbox =
+          SandboxMain.parse(new String[] {"--records", "400", "--page-cache-mb", mb}).start()) {
+        String c = sandbox.customerIds().get(0);
+        String path =
+            SandboxHttp.utilization(
+                c,
+                sandbox.subscriptionIds(c).get(0),
+                "start_time=2026-09-01T00:00:00Z&end_time=2026-12-01T00:00:00Z&size=50");
+
+        assertThat(sandbox.pageCacheBytes()).isEqualTo(Long.parseLong(mb) << 20);
+        assertThat(SandboxHttp.items(new SandboxHttp(sandbox).walk(path))).hasSize(400);
+      }
+    }
+  }
+
+  @Test
+  void unknownParamsOptionMakesTheSandboxStrict() {
+    try (Sandbox strict = SandboxMain.parse(new String[] {"--unknown-params", "reject"}).start();
+        Sandbox lenient = SandboxMain.parse(new String[0]).start()) {
+      String c = strict.customerIds().get(0);
+      String path = SandboxHttp.summary(c, strict.subscriptionIds(c).get(0)) + "?unexpected=1";
+
+      assertThat(new SandboxHttp(strict).get(path).statusCode()).isEqualTo(400);
+      assertThat(new SandboxHttp(lenient).get(path).statusCode()).isEqualTo(200);
     }
   }
 
@@ -70,6 +105,13 @@ class SandboxMainTest {
         .hasMessage("--customers: customers < 1: 0");
     assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--faults", "x=1"}))
         .hasMessageStartingWith("--faults: unknown fault spec key 'x'");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--page-cache-mb", "-1"}))
+        .hasMessage("--page-cache-mb: page cache < 0 MiB: -1");
+    assertThatThrownBy(
+            () -> SandboxMain.parse(new String[] {"--page-cache-mb", "9223372036854775807"}))
+        .hasMessageStartingWith("--page-cache-mb: page cache too large");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--unknown-params", "maybe"}))
+        .hasMessage("--unknown-params: expected ignore or reject: maybe");
   }
 
   @Test
@@ -82,7 +124,11 @@ class SandboxMainTest {
             "  --port P           Port on 127.0.0.1; 0 picks a free one (default: 0).",
             "  --records K        Daily records per subscription (default: 2500).",
             "  --token T          The only bearer token accepted; without it, any non-empty token.",
-            "  --threads N        Threads that serve requests (default: 16).");
+            "  --threads N        Threads that serve requests (default: 16).",
+            "  --page-cache-mb MB Memory for rendered pages, in MiB; 0 renders every page"
+                + " (default: 64).",
+            "  --unknown-params MODE Unknown query parameters: ignore, or reject with a 400"
+                + " (default: ignore).");
   }
 
   @Test
@@ -103,6 +149,7 @@ class SandboxMainTest {
       assertThat(fromDeclared.dataset().recordsPerSubscription())
           .isEqualTo(fromBuilder.dataset().recordsPerSubscription());
       assertThat(fromDeclared.faults()).isEqualTo(fromBuilder.faults());
+      assertThat(fromDeclared.pageCacheBytes()).isEqualTo(fromBuilder.pageCacheBytes());
     }
   }
 }

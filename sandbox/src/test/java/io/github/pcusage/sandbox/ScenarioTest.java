@@ -1,5 +1,6 @@
 package io.github.pcusage.sandbox;
 
+import static io.github.pcusage.sandbox.ErrorsTest.assertCodelessError;
 import static io.github.pcusage.sandbox.ErrorsTest.assertPartnerCenterError;
 import static io.github.pcusage.sandbox.SandboxHttp.items;
 import static io.github.pcusage.sandbox.SandboxHttp.json;
@@ -80,18 +81,16 @@ class ScenarioTest {
   @Test
   void nextServerErrorAnswers500OnAFollowUpPage() {
     JsonNode page = json(first("scenario-next-server-error-1"));
-    assertPartnerCenterError(http.next(page), 500, 800002);
+    assertPartnerCenterError(http.next(page), 500, 800003);
     assertThat(http.next(page).statusCode()).isEqualTo(200);
   }
 
   @ParameterizedTest
   @CsvSource({
     "scenario-bad-request, 400, 800011",
-    "scenario-unauthorized, 401, 900901",
     "scenario-forbidden, 403, 20002",
     "scenario-not-found, 404, 20003",
-    "scenario-server-error, 500, 800002",
-    "scenario-unavailable, 503, 800003"
+    "scenario-server-error, 500, 800003"
   })
   void errorScenariosAnswerTheirStatusWithARealBodyEveryTime(String id, int status, long code) {
     for (int call = 0; call < 3; call++) {
@@ -101,8 +100,24 @@ class ScenarioTest {
   }
 
   @Test
+  void unauthorizedAnswersTheWrongAudienceCodeAsAString() {
+    for (int call = 0; call < 3; call++) {
+      assertPartnerCenterError(first("scenario-unauthorized"), 401, "900420");
+      assertPartnerCenterError(http.get(summary("scenario-unauthorized", SUB)), 401, "900420");
+    }
+  }
+
+  @Test
+  void unavailableAnswers503WithoutACodeAsNoneIsDocumented() {
+    for (int call = 0; call < 3; call++) {
+      assertCodelessError(first("scenario-unavailable"), 503);
+      assertCodelessError(http.get(summary("scenario-unavailable", SUB)), 503);
+    }
+  }
+
+  @Test
   void countedServerErrorRecovers() {
-    assertPartnerCenterError(first("scenario-server-error-1"), 500, 800002);
+    assertPartnerCenterError(first("scenario-server-error-1"), 500, 800003);
     assertThat(first("scenario-server-error-1").statusCode()).isEqualTo(200);
   }
 
@@ -130,7 +145,92 @@ class ScenarioTest {
   }
 
   @Test
-  void azurePlanSummaryHasCurrencyCodeAndUsdTotalAndNoUtilization() {
+  void notReadyDateAnswers204WithAnHttpDateOnTheFirstPage() {
+    HttpResponse<byte[]> response = first("scenario-not-ready-date-1");
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.body()).isEmpty();
+    assertHttpDateRetryAfter(response);
+    assertThat(first("scenario-not-ready-date-1").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void nextNotReadyDateAnswers204WithAnHttpDateOnAFollowUpPage() {
+    JsonNode page = json(first("scenario-next-not-ready-date-1"));
+    HttpResponse<byte[]> refused = http.next(page);
+
+    assertThat(refused.statusCode()).isEqualTo(204);
+    assertThat(refused.body()).isEmpty();
+    assertHttpDateRetryAfter(refused);
+    assertThat(http.next(page).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void providerStateSendsRetryAfterAsAnHttpDateOnEvery204() {
+    String customer = "da7e0000-0000-4000-8000-000000000204";
+    sandbox.scenarios().records(customer, SUB, 25).notReady(customer, SUB, 1);
+    sandbox.scenarios().retryAfterAsHttpDate(customer, SUB).nextPageNotReady(customer, SUB, 1);
+
+    assertHttpDateRetryAfter(first(customer));
+    assertHttpDateRetryAfter(http.next(json(first(customer))));
+  }
+
+  private static void assertHttpDateRetryAfter(HttpResponse<byte[]> response) {
+    assertThat(response.statusCode()).isIn(204, 429);
+    String retryAfter = response.headers().firstValue("Retry-After").orElseThrow();
+    assertThat(retryAfter)
+        .matches("[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT");
+    assertThat(ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME))
+        .isAfter(ZonedDateTime.now().minusSeconds(1));
+  }
+
+  @Test
+  void azurePlanUtilizationIsNotFoundWithTheServicesDescription() {
+    for (String customer : List.of("scenario-azure-plan", "SCENARIO-AZURE-PLAN")) {
+      JsonNode body = assertCodelessError(first(customer), 404);
+      assertThat(body.path("description").asText())
+          .isEqualTo("Subscription id '" + SUB + "' provided was not found under this customer.");
+    }
+  }
+
+  @Test
+  void nullsScenarioSendsExplicitNullForOptionalFields() {
+    List<JsonNode> pages = http.walk(utilization("scenario-nulls", SUB, ALL));
+    List<JsonNode> records = items(pages);
+    JsonNode last = pages.get(pages.size() - 1);
+
+    assertThat(records).hasSize(25);
+    assertThat(last.path("links").has("next")).isTrue();
+    assertThat(last.path("links").path("next").isNull()).isTrue();
+    for (String field : List.of("unit", "infoFields", "instanceData", "attributes")) {
+      assertThat(records).as(field).anyMatch(r -> isExplicitNull(r.get(field)));
+    }
+    assertThat(records).anyMatch(r -> isExplicitNull(r.path("resource").get("subcategory")));
+    assertThat(records).anyMatch(r -> isExplicitNull(r.path("resource").get("region")));
+    for (String field :
+        List.of("tags", "additionalInfo", "location", "partNumber", "orderNumber")) {
+      assertThat(records)
+          .as(field)
+          .anyMatch(r -> isExplicitNull(r.path("instanceData").get(field)));
+    }
+    assertThat(records)
+        .allSatisfy(
+            r -> {
+              assertThat(r.path("usageStartTime").isTextual()).isTrue();
+              assertThat(r.path("quantity").isNumber()).isTrue();
+              assertThat(r.path("resource").path("id").isTextual()).isTrue();
+            });
+    JsonNode summary = json(http.get(summary("scenario-nulls", SUB)));
+    assertThat(isExplicitNull(summary.get("currencyCode"))).isTrue();
+    assertThat(isExplicitNull(summary.get("usdTotalCost"))).isTrue();
+  }
+
+  private static boolean isExplicitNull(JsonNode node) {
+    return node != null && node.isNull();
+  }
+
+  @Test
+  void azurePlanSummaryHasCurrencyCodeAndUsdTotal() {
     JsonNode summary = json(http.get(summary("scenario-azure-plan", SUB)));
 
     assertThat(summary.path("resourceName").asText()).isEqualTo("Azure plan");
@@ -141,9 +241,6 @@ class ScenarioTest {
         .isEqualTo(
             PriceTable.roundMoney(
                 summary.path("totalCost").decimalValue().multiply(PriceTable.EUR_TO_USD)));
-    JsonNode page = json(first("scenario-azure-plan"));
-    assertThat(page.path("items")).isEmpty();
-    assertThat(page.path("totalCount").asInt()).isZero();
   }
 
   @Test
@@ -221,6 +318,7 @@ class ScenarioTest {
 
     assertThat(json(http.get(summary(customer, subscription))).path("currencyCode").asText())
         .isEqualTo("EUR");
+    assertCodelessError(http.get(utilization(customer, subscription, ALL)), 404);
     assertThat(
             json(http.get(utilization(customer, sandbox.subscriptionIds(customer).get(1), ALL)))
                 .path("links")

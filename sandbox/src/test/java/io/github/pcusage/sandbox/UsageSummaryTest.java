@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,13 +71,28 @@ class UsageSummaryTest {
     assertThat(body.has("usdTotalCost")).isFalse();
     assertThat(body.path("billingStartDate").asText()).isEqualTo("2026-10-01T00:00:00+00:00");
     assertThat(body.path("billingEndDate").asText()).isEqualTo("2026-11-01T00:00:00+00:00");
-    assertThat(body.path("lastModifiedDate").asText()).matches(".*\\.\\d{7}\\+00:00");
+    assertThat(body.path("lastModifiedDate").asText()).matches(".*:\\d\\d\\.\\d{2,7}\\+00:00");
     assertThat(OffsetDateTime.parse(body.path("lastModifiedDate").asText()))
         .isAfter(OffsetDateTime.parse("2026-10-01T00:00:00Z"));
     assertThat(body.path("links").path("self").path("uri").asText())
         .isEqualTo("/customers/" + customer + "/subscriptions/" + subscription + "/usagesummary");
     assertThat(body.path("attributes").path("objectType").asText())
         .isEqualTo("SubscriptionUsageSummary");
+  }
+
+  @Test
+  void lastModifiedDateHasTwoToSevenFractionDigitsDependingOnThePair() {
+    Set<Integer> digits = new TreeSet<>();
+    for (int i = 0; i < 40; i++) {
+      String customer = "5e1ec7ed-0000-4000-8000-" + String.format("%012d", i);
+      sandbox.scenarios().records(customer, "any-subscription", 31);
+      String modified =
+          json(http.get(summary(customer, "any-subscription"))).path("lastModifiedDate").asText();
+      assertThat(modified).matches("2026-1\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d+\\+00:00");
+      digits.add(modified.length() - modified.indexOf('.') - 1 - "+00:00".length());
+    }
+
+    assertThat(digits).containsExactly(2, 3, 4, 5, 6, 7);
   }
 
   @Test

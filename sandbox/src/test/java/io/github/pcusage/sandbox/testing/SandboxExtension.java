@@ -239,6 +239,11 @@ public final class SandboxExtension
       return option(b -> b.pageCacheBytes(pageCacheBytes));
     }
 
+    /** Whether an unknown query parameter is a 400 instead of being ignored (default false). */
+    public Builder rejectUnknownParameters(boolean rejectUnknownParameters) {
+      return option(b -> b.rejectUnknownParameters(rejectUnknownParameters));
+    }
+
     /** Returns the extension; later changes to this builder do not affect it. */
     public SandboxExtension build() {
       return new SandboxExtension(List.copyOf(options));
