@@ -334,16 +334,18 @@ class ExitCodesTest {
   }
 
   @Test
-  void azurePlanSubscriptionExitsWith5WithTheServicesDescriptionAndTheHint() {
+  void azurePlanSubscriptionExitsWith5InOneLineWithTheServicesDescriptionAndTheCause() {
     Cli.Result run = Cli.run(Cli.utilization(sandbox, "scenario-azure-plan", subscription));
 
     assertThat(run.code).as(run.toString()).isEqualTo(5);
     assertThat(run.stdout).isEmpty();
-    assertThat(run.stderr)
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
         .contains("HTTP 404")
         .contains(
             "Subscription id '" + subscription + "' provided was not found under this customer.")
-        .contains("hint: Azure plan subscriptions answer 404");
+        .contains("an Azure plan subscription, which the utilization endpoint does not serve");
   }
 
   @Test
