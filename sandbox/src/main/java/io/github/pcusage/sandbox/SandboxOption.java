@@ -84,6 +84,46 @@ public enum SandboxOption {
       "Memory for rendered pages, in MiB; 0 renders every page",
       true,
       (b, v) -> b.pageCacheBytes(mebibytes((Long) v))),
+  /** {@code --unpriced-meters K}: {@link Sandbox.Builder#unpricedMeters}. */
+  UNPRICED_METERS(
+      "--unpriced-meters",
+      "K",
+      Integer.class,
+      "0",
+      "Meters in use that the rate card leaves out",
+      true,
+      (b, v) -> b.unpricedMeters((Integer) v)),
+  /** {@code --rate-card-meters N}: {@link Sandbox.Builder#rateCardMeters}. */
+  RATE_CARD_METERS(
+      "--rate-card-meters",
+      "N",
+      Integer.class,
+      "0",
+      "Pad the rate card with generated meters up to N meters; 0 adds none",
+      true,
+      (b, v) -> b.rateCardMeters((Integer) v)),
+  /** {@code --rate-card-latency-ms L}: {@link Sandbox.Builder#rateCardLatency}. */
+  RATE_CARD_LATENCY_MS(
+      "--rate-card-latency-ms",
+      "L",
+      Long.class,
+      "0",
+      "Extra delay before every rate card answer, in ms",
+      true,
+      (b, v) -> b.rateCardLatency(Duration.ofMillis((Long) v))),
+  /**
+   * {@code --customer-list-end last-page|code-2000}: {@link
+   * Sandbox.Builder#endCustomerListWithCode2000}.
+   */
+  CUSTOMER_LIST_END(
+      "--customer-list-end",
+      "MODE",
+      String.class,
+      "last-page",
+      "End of the customer listing: last-page, or code-2000 (a last next link answered 400, code"
+          + " 2000)",
+      true,
+      (b, v) -> b.endCustomerListWithCode2000(endsWithCode2000((String) v))),
   /** {@code --token T}: {@link Sandbox.Builder#token}; no default (any non-empty token). */
   TOKEN(
       "--token",
@@ -164,6 +204,17 @@ public enum SandboxOption {
         return true;
       default:
         throw new IllegalArgumentException("expected ignore or reject: " + mode);
+    }
+  }
+
+  private static boolean endsWithCode2000(String mode) {
+    switch (mode) {
+      case "last-page":
+        return false;
+      case "code-2000":
+        return true;
+      default:
+        throw new IllegalArgumentException("expected last-page or code-2000: " + mode);
     }
   }
 
