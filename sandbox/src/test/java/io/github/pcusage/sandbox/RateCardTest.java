@@ -82,6 +82,23 @@ class RateCardTest {
   }
 
   @Test
+  void eachMeterHasTheExactUnitItsRecordsCarry() {
+    JsonNode card = card(http, "");
+    java.util.Map<String, String> units = new java.util.HashMap<>();
+    card.path("meters").forEach(m -> units.put(m.path("id").asText(), m.path("unit").asText()));
+    String c = sandbox.customerIds().get(1);
+    int checked = 0;
+    for (String s : sandbox.subscriptionIds(c)) {
+      for (JsonNode r : items(http.walk(utilization(c, s, OCTOBER)))) {
+        assertThat(units.get(r.path("resource").path("id").asText()))
+            .isEqualTo(r.path("unit").asText());
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(800);
+  }
+
+  @Test
   void unpricedMetersOptionLeavesThatManyMetersInUseOutButTheSummaryStillBillsThem() {
     try (Sandbox unpriced =
         Sandbox.builder()
