@@ -9,7 +9,7 @@ import java.util.List;
  * <pre>
  * java -cp ... io.github.pcusage.sandbox.SandboxMain [--port P] [--seed S] [--customers N]
  *     [--subscriptions M] [--records K] [--latency-ms L] [--faults SPEC] [--page-cache-mb MB]
- *     [--unpriced-meters K] [--rate-card-meters N] [--rate-card-latency-ms L]
+ *     [--unpriced-meters COUNT] [--rate-card-meters COUNT] [--rate-card-latency-ms L]
  *     [--customer-list-end last-page|code-2000] [--token T] [--next-link relative|leading-slash|v1] [--threads N]
  *     [--unknown-params ignore|reject]
  * </pre>

@@ -12,8 +12,10 @@ import java.util.function.BiConsumer;
  *
  * <p>A command line reads a value as {@link #type()} ({@link #parse} does, or a command-line
  * library does from the type) and hands it to {@link #apply}, which names the option in its errors.
- * {@link #shared()} are the options of both commands; {@link #TOKEN}, {@link #NEXT_LINK}, {@link
- * #THREADS} and {@link #UNKNOWN_PARAMS} are {@code SandboxMain}'s only, for tests and benchmarks.
+ * {@link #shared()} are the options of both commands (new ones get labels that keep {@code pcusage
+ * sandbox --help}'s option column as it is: a name and label of 19 or 20 characters would widen
+ * it); {@link #TOKEN}, {@link #NEXT_LINK}, {@link #THREADS} and {@link #UNKNOWN_PARAMS} are {@code
+ * SandboxMain}'s only, for tests and benchmarks.
  */
 public enum SandboxOption {
   /** {@code --port P}: {@link Sandbox.Builder#port}. */
@@ -84,22 +86,22 @@ public enum SandboxOption {
       "Memory for rendered pages, in MiB; 0 renders every page",
       true,
       (b, v) -> b.pageCacheBytes(mebibytes((Long) v))),
-  /** {@code --unpriced-meters K}: {@link Sandbox.Builder#unpricedMeters}. */
+  /** {@code --unpriced-meters COUNT}: {@link Sandbox.Builder#unpricedMeters}. */
   UNPRICED_METERS(
       "--unpriced-meters",
-      "K",
+      "COUNT",
       Integer.class,
       "0",
       "Meters in use that the rate card leaves out",
       true,
       (b, v) -> b.unpricedMeters((Integer) v)),
-  /** {@code --rate-card-meters N}: {@link Sandbox.Builder#rateCardMeters}. */
+  /** {@code --rate-card-meters COUNT}: {@link Sandbox.Builder#rateCardMeters}. */
   RATE_CARD_METERS(
       "--rate-card-meters",
-      "N",
+      "COUNT",
       Integer.class,
       "0",
-      "Pad the rate card with generated meters up to N meters; 0 adds none",
+      "Pad the rate card with generated meters up to COUNT meters; 0 adds none",
       true,
       (b, v) -> b.rateCardMeters((Integer) v)),
   /** {@code --rate-card-latency-ms L}: {@link Sandbox.Builder#rateCardLatency}. */
