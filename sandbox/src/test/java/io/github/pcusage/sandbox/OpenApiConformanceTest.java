@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checks the sandbox's answers against the project's OpenAPI spec with the Atlassian validator,
@@ -278,6 +280,30 @@ class OpenApiConformanceTest {
       HttpResponse<byte[]> card =
           exchange(new SandboxHttp(big), "/v1/ratecards/azure", Map.of(), Map.of());
       assertThat(json(card).path("meters")).hasSize(300);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 401, 403, 429, 500, 503})
+  void failuresOfTheNewOperationsConformToTheSpec(int status) {
+    sandbox.scenarios().customerListFailing(status, 1).rateCardFailing(status, 1);
+    sandbox.scenarios().subscriptionListFailing(customer, status, 1);
+    try {
+      if (status == 403) {
+        // PartnerCenterError requires a code, but none is documented for this 403 (facts §1.5):
+        // the sandbox sends none, reported on STATUS as a spec issue.
+        assertThat(http.get("/v1/customers").statusCode()).isEqualTo(403);
+      } else {
+        assertThat(exchange("/v1/customers", Map.of(), Map.of()).statusCode()).isEqualTo(status);
+      }
+      assertThat(exchange("/v1/ratecards/azure", Map.of(), Map.of()).statusCode())
+          .isEqualTo(status);
+      assertThat(
+              exchange("/v1/customers/" + customer + "/subscriptions", Map.of(), Map.of())
+                  .statusCode())
+          .isEqualTo(status);
+    } finally {
+      sandbox.scenarios().reset();
     }
   }
 }
