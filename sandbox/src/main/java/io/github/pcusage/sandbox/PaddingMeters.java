@@ -13,15 +13,23 @@ import java.util.UUID;
  */
 final class PaddingMeters {
   private static final String[][] FAMILIES = {
-    {"Virtual Machines", "Dv5 Series", "1 Hour", "D", " v5"},
-    {"Virtual Machines", "Ev5 Series", "1 Hour", "E", " v5"},
-    {"Storage", "Premium SSD Managed Disks", "1/Month", "P", " Disks"},
-    {"Storage", "Tables", "1 GB/Month", "Standard Data Stored ", ""},
-    {"Networking", "VPN Gateway", "1 Hour", "VpnGw", ""},
-    {"SQL Database", "Single vCore", "1 Hour", "vCore ", ""},
-    {"Azure App Service", "Premium v3 Plan", "1 Hour", "P", "v3 App"},
-    {"Azure Cosmos DB", "Autoscale", "100/Hour", "Autoscale ", " RU/s"},
+    {"Virtual Machines", "Dv5/Dsv5 Series Windows", "1 Hour", "D", " v5/D", "s v5"},
+    {"Virtual Machines", "Ev5/Esv5 Series", "1 Hour", "E", " v5/E", "s v5"},
+    {"Storage", "Premium SSD Managed Disks", "1/Month", "P", " LRS Disk", " Mount"},
+    {"Storage", "Tables - Geo Redundant", "1 GB/Month", "GRS Data Stored ", " TB", ""},
+    {"Networking", "VPN Gateway", "1 Hour", "VpnGw", "AZ Gateway ", " Units"},
+    {
+      "SQL Database",
+      "SQL Database Single General Purpose - Compute Gen5",
+      "1 Hour",
+      "vCore ",
+      "",
+      ""
+    },
+    {"Azure App Service", "Premium v3 Plan - Linux", "1 Hour", "P", "v3 App", " Instances"},
+    {"Azure Cosmos DB", "Azure Cosmos DB Autoscale - Multi-Master", "100/Hour", "", "00 RU/s", ""},
   };
+  private static final String[] VARIANTS = {"", "", " Low Priority", " Spot", " Dev/Test"};
   private static final String[] REGIONS = {
     "EU West",
     "EU North",
@@ -47,13 +55,22 @@ final class PaddingMeters {
   Drawn draw(int index) {
     SeededRandom random = new SeededRandom(SeededRandom.combine(seed, 0x70616464L, index));
     String[] family = FAMILIES[random.nextInt(FAMILIES.length)];
-    String name = family[3] + (1 + random.nextInt(64)) + family[4] + " #" + index;
+    int size = 1 + random.nextInt(64);
+    String name =
+        family[3]
+            + size
+            + family[4]
+            + (family[5].isEmpty() ? "" : size + family[5])
+            + VARIANTS[random.nextInt(VARIANTS.length)]
+            + " #"
+            + index;
     Map<String, BigDecimal> rates = new LinkedHashMap<>();
     long base = 1 + random.nextLong(500_000);
     rates.put("0", BigDecimal.valueOf(base, 4));
-    if (random.oneIn(4)) {
+    if (random.oneIn(2)) {
       rates.put("1024.0000000000", BigDecimal.valueOf(base * 9 / 10, 4));
       rates.put("51200.0000000000", BigDecimal.valueOf(base * 8 / 10, 4));
+      rates.put("512000.0000000000", BigDecimal.valueOf(base * 7 / 10, 4));
     }
     List<String> tags = index % 40 == 3 ? List.of("Third Party") : List.of();
     return new Drawn(
