@@ -2,12 +2,8 @@ package io.github.pcusage;
 
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.model.SubscriptionUsageSummary;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * The Partner Center usage client: Azure utilization records and subscription usage summaries.
@@ -133,241 +129,12 @@ public final class PartnerCenterClient implements AutoCloseable {
         + "}";
   }
 
-  /** Builds {@link PartnerCenterClient}s. Only {@link #tokenProvider} is required. */
-  public static final class Builder {
-    String baseUrl = PartnerCenterCloud.PUBLIC.apiRoot();
-    TokenProvider tokenProvider;
-    Duration connectTimeout = Duration.ofSeconds(10);
-    Duration readTimeout = Duration.ofSeconds(60);
-    RetryPolicy retryPolicy = RetryPolicy.defaults();
-    DataNotReadyPolicy dataNotReadyPolicy = DataNotReadyPolicy.defaults();
-    String locale = "en-US";
-    String correlationId;
-    String userAgentSuffix;
-    OkHttpClient okHttpClient;
-    Clock clock = Clock.systemUTC();
-    Sleeper sleeper = Sleeper.SYSTEM;
-    Duration tokenRefreshSkew = Duration.ofMinutes(2);
-    boolean prefetch = true;
-    boolean sharedThrottle;
-    long maxResponseBytes = 64L * 1024 * 1024;
-
+  /**
+   * Builds {@link PartnerCenterClient}s. Only {@link #tokenProvider} is required; every other
+   * setting has the default its setter states.
+   */
+  public static final class Builder extends ClientOptions {
     private Builder() {}
-
-    /**
-     * Sets the API root, without {@code /v1} (a trailing {@code /v1} is stripped). Plain {@code
-     * http://} is refused except for loopback addresses; a user name or password ({@code
-     * https://user:password@host}), a query or a fragment is refused, without repeating it.
-     *
-     * @param baseUrl for example {@code https://api.partnercenter.microsoft.com} (the default)
-     * @return this builder
-     * @throws IllegalArgumentException if {@code baseUrl} is not such an API root
-     */
-    public Builder baseUrl(String baseUrl) {
-      ApiRoot.parse(Objects.requireNonNull(baseUrl, "baseUrl == null"));
-      this.baseUrl = baseUrl;
-      return this;
-    }
-
-    /**
-     * Sets the API root of a cloud. A client whose API root is that of {@link
-     * PartnerCenterCloud#CHINA} (set here or with {@link #baseUrl}) refuses both operations, which
-     * that cloud does not offer.
-     *
-     * @param cloud the cloud
-     * @return this builder
-     */
-    public Builder cloud(PartnerCenterCloud cloud) {
-      this.baseUrl = Objects.requireNonNull(cloud, "cloud == null").apiRoot();
-      return this;
-    }
-
-    /**
-     * Sets where tokens come from. Required.
-     *
-     * @param tokenProvider the provider, for example {@link TokenProvider#of(String)}
-     * @return this builder
-     */
-    public Builder tokenProvider(TokenProvider tokenProvider) {
-      this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider == null");
-      return this;
-    }
-
-    /**
-     * Sets the connect (and write) timeout; 10 s by default.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /**
-     * Sets the read timeout; 60 s by default. A timeout is retried like any I/O failure.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
-      return this;
-    }
-
-    /**
-     * Sets the retry policy; {@link RetryPolicy#defaults()} by default.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
-      return this;
-    }
-
-    /**
-     * Sets what to do when the first page of a listing, or the usage summary, answers {@code 204}
-     * (data not ready); {@link DataNotReadyPolicy#defaults()} by default, {@link
-     * DataNotReadyPolicy#noWait()} to fail at once.
-     *
-     * @param policy the policy
-     * @return this builder
-     */
-    public Builder dataNotReadyPolicy(DataNotReadyPolicy policy) {
-      this.dataNotReadyPolicy = Objects.requireNonNull(policy, "policy == null");
-      return this;
-    }
-
-    /**
-     * Sets the {@code X-Locale} header; {@code en-US} by default.
-     *
-     * @param locale a language tag such as {@code fr-FR}
-     * @return this builder
-     */
-    public Builder locale(String locale) {
-      Objects.requireNonNull(locale, "locale == null");
-      if (!locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
-        throw new IllegalArgumentException(
-            "locale '" + locale + "' is not a language tag such as en-US");
-      }
-      this.locale = locale;
-      return this;
-    }
-
-    /**
-     * Sets one {@code MS-CorrelationId} for every call of this client; by default each listing and
-     * each call gets its own.
-     *
-     * @param correlationId the id, printable ASCII
-     * @return this builder
-     */
-    public Builder correlationId(String correlationId) {
-      this.correlationId = headerSafe(correlationId, "correlationId");
-      return this;
-    }
-
-    /**
-     * Appends a product token to the {@code User-Agent}, for example {@code contoso-billing/2.1}.
-     *
-     * @param suffix printable ASCII
-     * @return this builder
-     */
-    public Builder userAgentSuffix(String suffix) {
-      this.userAgentSuffix = headerSafe(suffix, "userAgentSuffix");
-      return this;
-    }
-
-    /**
-     * Uses an existing OkHttp client (for its proxy, connection pool, dispatcher or TLS settings).
-     * The SDK adds its interceptors to a derived client and leaves the given one unchanged;
-     * redirects are not followed.
-     *
-     * @param okHttpClient the client to derive from
-     * @return this builder
-     */
-    public Builder okHttpClient(OkHttpClient okHttpClient) {
-      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
-      return this;
-    }
-
-    /**
-     * Sets the clock used for token expiry and HTTP-date {@code Retry-After}; for tests.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /**
-     * Sets how the client waits between retries; for tests.
-     *
-     * @param sleeper the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
-      return this;
-    }
-
-    /**
-     * Sets how long before expiry a cached token is refreshed; 2 minutes by default.
-     *
-     * @param skew zero or more
-     * @return this builder
-     */
-    public Builder tokenRefreshSkew(Duration skew) {
-      this.tokenRefreshSkew = RetryPolicy.nonNegative(skew, "tokenRefreshSkew");
-      return this;
-    }
-
-    /**
-     * Sets whether a listing fetches the next page while the caller works on the current one; on by
-     * default. At most one page is fetched ahead.
-     *
-     * @param prefetch false to fetch strictly on demand
-     * @return this builder
-     */
-    public Builder prefetch(boolean prefetch) {
-      this.prefetch = prefetch;
-      return this;
-    }
-
-    /**
-     * Sets whether a {@code 429 Too Many Requests} on any call of this client pauses every call of
-     * the client: off by default. When on, after a call is throttled every call (of any listing or
-     * operation of this client, prefetches and retries included) waits, before its next attempt,
-     * until the throttled call's wait has passed: its {@code Retry-After} clamped to {@link
-     * RetryPolicy#maxRetryAfter()}, or the backoff when it has none. Measured with the {@link
-     * #clock(Clock)}, waited with the {@link #sleeper(Sleeper)}. For many listings run at once
-     * against one partner's quota (such as an export of many subscriptions in parallel).
-     *
-     * @param sharedThrottle true to share a throttle between the client's calls
-     * @return this builder
-     */
-    public Builder sharedThrottle(boolean sharedThrottle) {
-      this.sharedThrottle = sharedThrottle;
-      return this;
-    }
-
-    /**
-     * Sets the largest response body accepted; larger ones fail with {@link TransportException}
-     * instead of being buffered. 64 MiB by default.
-     *
-     * @param maxResponseBytes at least 1024
-     * @return this builder
-     */
-    public Builder maxResponseBytes(long maxResponseBytes) {
-      if (maxResponseBytes < 1024) {
-        throw new IllegalArgumentException(
-            "maxResponseBytes is " + maxResponseBytes + ": use at least 1024");
-      }
-      this.maxResponseBytes = maxResponseBytes;
-      return this;
-    }
 
     /**
      * Returns the client.
@@ -382,22 +149,6 @@ public final class PartnerCenterClient implements AutoCloseable {
             "tokenProvider is required: pass TokenProvider.of(token) or your own TokenProvider");
       }
       return new PartnerCenterClient(this, ApiRoot.parse(baseUrl));
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " is " + d + ": use a positive duration");
-      }
-      return d;
-    }
-
-    private static String headerSafe(String value, String name) {
-      Objects.requireNonNull(value, name + " == null");
-      if (value.isEmpty() || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-        throw new IllegalArgumentException(name + " must be non-empty printable ASCII");
-      }
-      return value;
     }
   }
 }

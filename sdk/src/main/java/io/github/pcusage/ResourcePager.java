@@ -93,8 +93,12 @@ final class ResourcePager<T> {
     }
   }
 
-  /** Fetches the page at {@code position}, with every retry it allows. */
-  Page<T> fetch(Continuation position, Cancellation cancellation) {
+  /**
+   * Fetches the page at {@code position}, with every retry it allows. With {@code keepRaw} the
+   * body's bytes stay in its chunks for {@link Page#rawItems()} until the page is released; without
+   * it (an item iteration, whose pages the caller never sees) they go back at once.
+   */
+  Page<T> fetch(Continuation position, Cancellation cancellation, boolean keepRaw) {
     String correlation =
         position.correlationId() != null ? position.correlationId() : start.correlationId();
     String requestId = UUID.randomUUID().toString();
@@ -114,14 +118,15 @@ final class ResourcePager<T> {
       request = next.build();
       noContent = CallSpec.NoContent.RETRY;
     }
-    Received<ResourceCollection<T>> received =
-        engine.execute(
-            CallSpec.of(request, operation, decoder)
-                .noContent(noContent)
-                .position(position)
-                .notFoundCauses(notFoundCauses)
-                .keepBody(),
-            cancellation);
+    CallSpec<ResourceCollection<T>> call =
+        CallSpec.of(request, operation, decoder)
+            .noContent(noContent)
+            .position(position)
+            .notFoundCauses(notFoundCauses);
+    if (keepRaw) {
+      call.keepBody();
+    }
+    Received<ResourceCollection<T>> received = engine.execute(call, cancellation);
     BodyArrays.Filled body = received.body();
     try {
       ResourceCollection<T> page = received.value();

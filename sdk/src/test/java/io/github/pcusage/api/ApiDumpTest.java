@@ -120,6 +120,18 @@ class ApiDumpTest {
         lines.add(name + ": " + m.toGenericString());
       }
     }
+    // Public members inherited from a package-private base (as PartnerCenterClient.Builder has
+    // from ClientOptions) are API of the public type: dump them as its own.
+    for (Class<?> base = type.getSuperclass();
+        base != null && !Modifier.isPublic(base.getModifiers());
+        base = base.getSuperclass()) {
+      for (Method m : base.getDeclaredMethods()) {
+        if (visible(m.getModifiers()) && !m.isSynthetic()) {
+          String own = m.toGenericString().replace(base.getName() + ".", name + ".");
+          lines.add(name + ": " + own);
+        }
+      }
+    }
     for (Field f : type.getDeclaredFields()) {
       if (visible(f.getModifiers()) && !f.isSynthetic()) {
         lines.add(name + ": " + f.toGenericString());
