@@ -3,7 +3,9 @@ package io.github.pcusage.spec;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import okio.Buffer;
  * Canonical JSON trees, to compare two documents by value: member order does not matter, a member
  * whose value is {@code null} counts as absent, numbers compare as {@link BigDecimal} including
  * their scale ({@code 24.0} is not {@code 24.00}), and strings that are ISO-8601 date-times compare
- * as {@link OffsetDateTime} (same local time and same offset, so {@code +00:00} equals {@code Z}).
+ * as {@link OffsetDateTime} (same local time and same offset, so {@code +00:00} equals {@code Z};
+ * one without an offset is UTC, as the spec says).
  */
 final class JsonTrees {
   private JsonTrees() {}
@@ -62,8 +65,14 @@ final class JsonTrees {
         String text = reader.nextString();
         try {
           return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } catch (DateTimeParseException notADateTime) {
-          return text;
+        } catch (DateTimeParseException withoutOffset) {
+          try {
+            // The spec's rule, which the SDK follows: a date-time without an offset is UTC.
+            return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                .atOffset(ZoneOffset.UTC);
+          } catch (DateTimeParseException notADateTime) {
+            return text;
+          }
         }
       case BOOLEAN:
         return reader.nextBoolean();

@@ -34,6 +34,14 @@ class JsonTreesTest {
   }
 
   @Test
+  void aDateTimeWithoutOffsetIsUtc() throws IOException {
+    assertThat(differences("{\"t\":\"2014-01-01T00:00:00\"}", "{\"t\":\"2014-01-01T00:00Z\"}"))
+        .isEmpty();
+    assertThat(differences("{\"t\":\"2014-01-01T00:00:00\"}", "{\"t\":\"2014-01-01T00:00+01:00\"}"))
+        .hasSize(1);
+  }
+
+  @Test
   void theSameInstantAtAnotherOffsetIsADifference() throws IOException {
     assertThat(
             differences(

@@ -177,9 +177,11 @@ class SpecCompatibilityTest {
   void acceptsAnAddedOptionalResponseField() throws IOException {
     Path edited =
         editedSpec(
-            "        unit:\n          type: string\n",
+            "        unit:\n          type: string\n          nullable: true\n"
+                + "          description: The unit of the quantity,",
             "        meterCategoryV2:\n          type: string\n          description: A new optional field.\n"
-                + "        unit:\n          type: string\n");
+                + "        unit:\n          type: string\n          nullable: true\n"
+                + "          description: The unit of the quantity,");
 
     SpecCompatibility.Result result = againstBaseline(edited);
 

@@ -38,10 +38,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 class SpecExamplesTest {
   /**
-   * One 200 of the utilization listing, two 200s of the usage summary, seven shared error responses
-   * (400, 401, 403, 404, 429, 500, 503).
+   * One 200 of the utilization listing, two 200s of the usage summary, one 200 each of the customer
+   * listing, the subscription listing and the rate card, seven shared error responses (400, 401,
+   * 403, 404, 429, 500, 503).
    */
-  private static final int EXPECTED_EXAMPLES = 10;
+  private static final int EXPECTED_EXAMPLES = 13;
 
   private static final String JSON = "application/json";
   private static final List<String> MEDIA_TYPES =
@@ -79,6 +80,9 @@ class SpecExamplesTest {
         .containsOnly(
             "AzureUtilizationRecordCollection",
             "SubscriptionUsageSummary",
+            "CustomerCollection",
+            "SubscriptionCollection",
+            "AzureRateCard",
             "PartnerCenterError",
             "ThrottlingError",
             "ServiceUnavailableError");
@@ -413,6 +417,7 @@ class SpecExamplesTest {
         .contains("\"quantity\":0.027483999999999993")
         .contains("\"quantity\":24.000000000000000000")
         .contains("\"totalCost\":120.56829999999959047160")
-        .contains("\"usdTotalCost\":131.40000000000000012345");
+        .contains("\"usdTotalCost\":131.40000000000000012345")
+        .contains("\"51200.0000000000\":0.0598");
   }
 }

@@ -37,7 +37,7 @@ class SpecParsingTest {
     assertThat(result.getMessages()).isEmpty();
     assertThat(result.getOpenAPI()).isNotNull();
     assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.0.3");
-    assertThat(result.getOpenAPI().getPaths()).hasSize(2);
+    assertThat(result.getOpenAPI().getPaths()).hasSize(5);
   }
 
   @Test
