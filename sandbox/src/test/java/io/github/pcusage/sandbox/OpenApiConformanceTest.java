@@ -91,7 +91,9 @@ class OpenApiConformanceTest {
       answer.withBody(response.body());
     }
     ValidationReport report = validator.validate(request.build(), answer.build());
-    assertThat(report.getMessages()).as("validation of GET %s -> %d", uri, response.statusCode()).isEmpty();
+    assertThat(report.getMessages())
+        .as("validation of GET %s -> %d", uri, response.statusCode())
+        .isEmpty();
     return response;
   }
 
