@@ -22,6 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checks the sandbox's answers against the project's OpenAPI spec with the Atlassian validator,
@@ -57,6 +59,12 @@ class OpenApiConformanceTest {
   /** Sends a GET for real and validates the exchange; returns the response. */
   private static HttpResponse<byte[]> exchange(
       String path, Map<String, String> query, Map<String, String> headers) {
+    return exchange(http, path, query, headers);
+  }
+
+  /** Sends a GET to a given sandbox and validates the exchange; returns the response. */
+  private static HttpResponse<byte[]> exchange(
+      SandboxHttp http, String path, Map<String, String> query, Map<String, String> headers) {
     StringBuilder uri = new StringBuilder(path);
     SimpleRequest.Builder request = SimpleRequest.Builder.get(path);
     char separator = '?';
@@ -166,5 +174,115 @@ class OpenApiConformanceTest {
     String plan =
         "/v1/customers/scenario-azure-plan/subscriptions/" + subscription + "/usagesummary";
     assertThat(exchange(plan, Map.of(), Map.of()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void customerPagesConformToTheSpec() {
+    HttpResponse<byte[]> first = exchange("/v1/customers", Map.of("size", "2"), Map.of());
+    assertThat(first.statusCode()).isEqualTo(200);
+    String token = json(first).path("continuationToken").asText();
+
+    HttpResponse<byte[]> last =
+        exchange(
+            "/v1/customers",
+            Map.of("size", "2", "seekOperation", "Next"),
+            Map.of("MS-ContinuationToken", token));
+    HttpResponse<byte[]> filtered =
+        exchange(
+            "/v1/customers",
+            Map.of("filter", "{\"Field\":\"Domain\",\"Value\":\"a\",\"Operator\":\"starts_with\"}"),
+            Map.of());
+
+    assertThat(last.statusCode()).isEqualTo(200);
+    assertThat(json(last).path("items")).hasSize(1);
+    assertThat(filtered.statusCode()).isEqualTo(200);
+    assertThat(exchange("/v1/customers", Map.of("size", "500"), Map.of()).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void customerErrorsConformToTheSpec() {
+    assertThat(exchange("/v1/customers", Map.of("filter", "{}"), Map.of()).statusCode())
+        .isEqualTo(400);
+    try (Sandbox quirky = Sandbox.builder().endCustomerListWithCode2000(true).start()) {
+      SandboxHttp client = new SandboxHttp(quirky);
+      String token = json(client.get("/v1/customers")).path("continuationToken").asText();
+      HttpResponse<byte[]> end =
+          exchange(
+              client,
+              "/v1/customers",
+              Map.of("seekOperation", "Next"),
+              Map.of("MS-ContinuationToken", token));
+      assertThat(end.statusCode()).isEqualTo(400);
+      assertThat(json(end).path("code").asInt()).isEqualTo(2000);
+    }
+  }
+
+  @Test
+  void subscriptionListsConformToTheSpec() {
+    for (String c : sandbox.customerIds()) {
+      assertThat(exchange("/v1/customers/" + c + "/subscriptions", Map.of(), Map.of()).statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(
+            exchange(
+                    "/v1/customers/00000000-0000-0000-0000-000000000000/subscriptions",
+                    Map.of(),
+                    Map.of())
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            exchange("/v1/customers/scenario-forbidden/subscriptions", Map.of(), Map.of())
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void rateCardsConformToTheSpec() {
+    assertThat(exchange("/v1/ratecards/azure", Map.of(), Map.of()).statusCode()).isEqualTo(200);
+    assertThat(
+            exchange(
+                    "/v1/ratecards/azure",
+                    Map.of("currency", "USD", "region", "US"),
+                    Map.of("X-Locale", "en-GB"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(exchange("/v1/ratecards/azure", Map.of("currency", "XYZ"), Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(exchange("/v1/ratecards/azure", Map.of("region", "ZZ"), Map.of()).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aPaddedRateCardConformsToTheSpec() {
+    try (Sandbox big = Sandbox.builder().rateCardMeters(300).unpricedMeters(2).start()) {
+      HttpResponse<byte[]> card =
+          exchange(new SandboxHttp(big), "/v1/ratecards/azure", Map.of(), Map.of());
+      assertThat(json(card).path("meters")).hasSize(300);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 401, 403, 429, 500, 503})
+  void failuresOfTheNewOperationsConformToTheSpec(int status) {
+    sandbox.scenarios().customerListFailing(status, 1).rateCardFailing(status, 1);
+    sandbox.scenarios().subscriptionListFailing(customer, status, 1);
+    try {
+      if (status == 403) {
+        // PartnerCenterError requires a code, but none is documented for this 403 (facts §1.5):
+        // the sandbox sends none, reported on STATUS as a spec issue.
+        assertThat(http.get("/v1/customers").statusCode()).isEqualTo(403);
+      } else {
+        assertThat(exchange("/v1/customers", Map.of(), Map.of()).statusCode()).isEqualTo(status);
+      }
+      assertThat(exchange("/v1/ratecards/azure", Map.of(), Map.of()).statusCode())
+          .isEqualTo(status);
+      assertThat(
+              exchange("/v1/customers/" + customer + "/subscriptions", Map.of(), Map.of())
+                  .statusCode())
+          .isEqualTo(status);
+    } finally {
+      sandbox.scenarios().reset();
+    }
   }
 }
