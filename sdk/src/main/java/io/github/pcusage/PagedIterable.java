@@ -43,6 +43,8 @@ import java.util.stream.StreamSupport;
  * <p><b>Raw items.</b> {@link Page#rawItems()} of a page stays valid until the next page of the
  * same iteration is requested (the iterator's next {@code hasNext()} or {@code next()}, which a
  * {@code for} loop makes at the end of each pass) or its stream is closed; see {@link RawItems}.
+ * Only {@link #byPage()} keeps them: an item iteration ({@link #iterator()}, {@link #stream()})
+ * never shows its pages and gives each page's memory back as soon as it is decoded.
  *
  * @param <T> the item type
  */
@@ -62,7 +64,7 @@ public final class PagedIterable<T> implements Iterable<T> {
    */
   @Override
   public Iterator<T> iterator() {
-    return new ItemIterator(new PageIterator(pager.start()));
+    return new ItemIterator(new PageIterator(pager.start(), false));
   }
 
   /**
@@ -72,7 +74,7 @@ public final class PagedIterable<T> implements Iterable<T> {
    * @return the stream
    */
   public Stream<T> stream() {
-    ItemIterator items = new ItemIterator(new PageIterator(pager.start()));
+    ItemIterator items = new ItemIterator(new PageIterator(pager.start(), false));
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
@@ -85,7 +87,7 @@ public final class PagedIterable<T> implements Iterable<T> {
    * @return an iterable of pages; each iteration starts anew
    */
   public Iterable<Page<T>> byPage() {
-    return () -> new PageIterator(pager.start());
+    return () -> new PageIterator(pager.start(), true);
   }
 
   /**
@@ -101,7 +103,7 @@ public final class PagedIterable<T> implements Iterable<T> {
   public Iterable<Page<T>> byPage(Continuation continuation) {
     Objects.requireNonNull(continuation, "continuation == null");
     pager.checkBelongs(continuation);
-    return () -> new PageIterator(continuation);
+    return () -> new PageIterator(continuation, true);
   }
 
   private final class ItemIterator implements Iterator<T> {
@@ -132,8 +134,12 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
   }
 
-  /** Walks pages, guarding against token loops, with at most one page fetched ahead. */
+  /**
+   * Walks pages, guarding against token loops, with at most one page fetched ahead. Keeps each
+   * page's raw bytes only when its pages are handed to the caller ({@code keepRaw}).
+   */
   private final class PageIterator implements Iterator<Page<T>> {
+    private final boolean keepRaw;
     private Continuation position;
     private Prefetch<T> ahead;
     private Page<T> ready;
@@ -141,7 +147,8 @@ public final class PagedIterable<T> implements Iterable<T> {
     private boolean closed;
     private final Set<String> seenTokens = new HashSet<>();
 
-    PageIterator(Continuation start) {
+    PageIterator(Continuation start, boolean keepRaw) {
+      this.keepRaw = keepRaw;
       this.position = start;
       String token = tokenOf(start);
       if (token != null) {
@@ -165,7 +172,7 @@ public final class PagedIterable<T> implements Iterable<T> {
         ahead = null;
         page = task.await();
       } else {
-        page = pager.fetch(fetching, Cancellation.NONE);
+        page = pager.fetch(fetching, Cancellation.NONE, keepRaw);
       }
       Continuation next = page.continuation().orElse(null);
       if (next != null) {
@@ -176,7 +183,7 @@ public final class PagedIterable<T> implements Iterable<T> {
           throw e;
         }
         if (prefetchExecutor != null) {
-          ahead = new Prefetch<>(pager, next, prefetchExecutor);
+          ahead = new Prefetch<>(pager, next, keepRaw, prefetchExecutor);
         }
       }
       position = next;
@@ -224,6 +231,7 @@ public final class PagedIterable<T> implements Iterable<T> {
             .engine()
             .errors()
             .paging(
+                pager.items(),
                 "the next link carries no "
                     + HeaderNames.CONTINUATION_TOKEN
                     + " (it would repeat the same page)",
@@ -237,6 +245,7 @@ public final class PagedIterable<T> implements Iterable<T> {
             .engine()
             .errors()
             .paging(
+                pager.items(),
                 "the service sent a continuation token it had already sent in this listing (a paging loop)",
                 page.requestId(),
                 page.correlationId(),

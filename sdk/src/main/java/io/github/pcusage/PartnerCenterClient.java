@@ -1,16 +1,17 @@
 package io.github.pcusage;
 
+import io.github.pcusage.model.AzureRateCard;
 import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.model.Customer;
+import io.github.pcusage.model.Subscription;
 import io.github.pcusage.model.SubscriptionUsageSummary;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Objects;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
- * The Partner Center usage client: Azure utilization records and subscription usage summaries.
+ * The Partner Center usage client: Azure utilization records and subscription usage summaries, and
+ * the customers, subscriptions and rate card that find and price them.
  *
  * <p>Build one per application and share it: it is immutable and thread-safe. Close it when done.
  *
@@ -27,6 +28,13 @@ import okhttp3.OkHttpClient;
  *   records.stream().forEach(r -> System.out.println(r.getResource().getName() + " " + r.getQuantity()));
  *
  *   SubscriptionUsageSummary summary = client.usageSummary(customerId, subscriptionId);
+ *
+ *   for (Customer customer : client.customers()) {                  // every customer, lazily
+ *     for (Subscription s : client.subscriptions(customer.getId())) {
+ *       if (SubscriptionKind.of(s) == SubscriptionKind.SERVED) { ... } // legacy Azure: has records
+ *     }
+ *   }
+ *   AzureRateCard card = client.azureRateCard(RateCardQuery.builder().currency("EUR").build());
  * } catch (NotFoundException e) {
  *   // no relationship, wrong subscription id, or an Azure plan subscription
  * } catch (PartnerCenterException e) {
@@ -50,12 +58,16 @@ public final class PartnerCenterClient implements AutoCloseable {
   private final Wiring wiring;
   private final ExecutorService prefetchExecutor;
   private final UsageCalls calls;
+  private final DiscoveryCalls discovery;
 
   private PartnerCenterClient(Builder b, HttpUrl apiRoot) {
     this.apiRoot = apiRoot;
     this.wiring = new Wiring(b, apiRoot);
     this.prefetchExecutor = b.prefetch ? Wiring.newPrefetchExecutor() : null;
     this.calls = new UsageCalls(wiring, apiRoot, prefetchExecutor, b.correlationId);
+    this.discovery =
+        new DiscoveryCalls(
+            wiring, apiRoot, prefetchExecutor, b.correlationId, b.rateCardReadTimeout);
   }
 
   /**
@@ -105,6 +117,70 @@ public final class PartnerCenterClient implements AutoCloseable {
   }
 
   /**
+   * Lists every customer of the partner, in pages of 500. Same as {@code
+   * customers(CustomerQuery.builder().build())}.
+   *
+   * @return the customers, page by page on demand
+   */
+  public PagedIterable<Customer> customers() {
+    return discovery.customers(CustomerQuery.builder().build());
+  }
+
+  /**
+   * Lists the partner's customers, lazily, with the paging guarantees of {@link #utilizations}:
+   * every page followed from its next link (in any form the service writes it, on the API root's
+   * host only), its continuation token sent byte for byte, an empty or repeated token refused, a
+   * failed follow-up page retried, and a saved {@link Continuation} resumed with {@link
+   * PagedIterable#byPage(Continuation)}. A {@code 400} with Partner Center code 2000 on a follow-up
+   * page ends the listing (logged at warn with its {@code MS-RequestId}), as Microsoft's tooling
+   * reads it; on the first page it is a {@link BadRequestException}.
+   *
+   * @param query the page size and an optional name or domain prefix
+   * @return the customers, page by page on demand
+   */
+  public PagedIterable<Customer> customers(CustomerQuery query) {
+    return discovery.customers(query);
+  }
+
+  /**
+   * Returns every subscription of a customer: legacy Azure, Azure plan, licence and new-commerce
+   * ones alike. {@link SubscriptionKind#of} tells which the utilization listing serves. The service
+   * sends them in one collection, not paged.
+   *
+   * @param customerId the customer (tenant) id
+   * @return the subscriptions, unmodifiable
+   * @throws IllegalArgumentException if the id is not valid
+   * @throws PagingException if the response carries a next link (its further pages would be lost)
+   * @throws PartnerCenterException if the call fails
+   */
+  public List<Subscription> subscriptions(String customerId) {
+    return discovery.subscriptions(customerId);
+  }
+
+  /**
+   * Returns the Azure rate card (the prices of the legacy CSP Azure offer) in the partner profile's
+   * currency and market. Same as {@code azureRateCard(RateCardQuery.builder().build())}.
+   *
+   * @return the rate card
+   */
+  public AzureRateCard azureRateCard() {
+    return discovery.azureRateCard(RateCardQuery.builder().build());
+  }
+
+  /**
+   * Returns the Azure rate card in a currency, market and language. Prices are exact ({@code
+   * BigDecimal}). The call waits up to {@link Builder#rateCardReadTimeout} (180 s by default) for
+   * the card, which is several MB and slow, and retries a timed-out attempt at most once.
+   *
+   * @param query the currency, market and language
+   * @return the rate card
+   * @throws PartnerCenterException if the call fails
+   */
+  public AzureRateCard azureRateCard(RateCardQuery query) {
+    return discovery.azureRateCard(query);
+  }
+
+  /**
    * Returns the API root this client calls, without {@code /v1}.
    *
    * @return the API root
@@ -133,241 +209,12 @@ public final class PartnerCenterClient implements AutoCloseable {
         + "}";
   }
 
-  /** Builds {@link PartnerCenterClient}s. Only {@link #tokenProvider} is required. */
-  public static final class Builder {
-    String baseUrl = PartnerCenterCloud.PUBLIC.apiRoot();
-    TokenProvider tokenProvider;
-    Duration connectTimeout = Duration.ofSeconds(10);
-    Duration readTimeout = Duration.ofSeconds(60);
-    RetryPolicy retryPolicy = RetryPolicy.defaults();
-    DataNotReadyPolicy dataNotReadyPolicy = DataNotReadyPolicy.defaults();
-    String locale = "en-US";
-    String correlationId;
-    String userAgentSuffix;
-    OkHttpClient okHttpClient;
-    Clock clock = Clock.systemUTC();
-    Sleeper sleeper = Sleeper.SYSTEM;
-    Duration tokenRefreshSkew = Duration.ofMinutes(2);
-    boolean prefetch = true;
-    boolean sharedThrottle;
-    long maxResponseBytes = 64L * 1024 * 1024;
-
+  /**
+   * Builds {@link PartnerCenterClient}s. Only {@link #tokenProvider} is required; every other
+   * setting has the default its setter states.
+   */
+  public static final class Builder extends ClientOptions {
     private Builder() {}
-
-    /**
-     * Sets the API root, without {@code /v1} (a trailing {@code /v1} is stripped). Plain {@code
-     * http://} is refused except for loopback addresses; a user name or password ({@code
-     * https://user:password@host}), a query or a fragment is refused, without repeating it.
-     *
-     * @param baseUrl for example {@code https://api.partnercenter.microsoft.com} (the default)
-     * @return this builder
-     * @throws IllegalArgumentException if {@code baseUrl} is not such an API root
-     */
-    public Builder baseUrl(String baseUrl) {
-      ApiRoot.parse(Objects.requireNonNull(baseUrl, "baseUrl == null"));
-      this.baseUrl = baseUrl;
-      return this;
-    }
-
-    /**
-     * Sets the API root of a cloud. A client whose API root is that of {@link
-     * PartnerCenterCloud#CHINA} (set here or with {@link #baseUrl}) refuses both operations, which
-     * that cloud does not offer.
-     *
-     * @param cloud the cloud
-     * @return this builder
-     */
-    public Builder cloud(PartnerCenterCloud cloud) {
-      this.baseUrl = Objects.requireNonNull(cloud, "cloud == null").apiRoot();
-      return this;
-    }
-
-    /**
-     * Sets where tokens come from. Required.
-     *
-     * @param tokenProvider the provider, for example {@link TokenProvider#of(String)}
-     * @return this builder
-     */
-    public Builder tokenProvider(TokenProvider tokenProvider) {
-      this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider == null");
-      return this;
-    }
-
-    /**
-     * Sets the connect (and write) timeout; 10 s by default.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /**
-     * Sets the read timeout; 60 s by default. A timeout is retried like any I/O failure.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
-      return this;
-    }
-
-    /**
-     * Sets the retry policy; {@link RetryPolicy#defaults()} by default.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
-      return this;
-    }
-
-    /**
-     * Sets what to do when the first page of a listing, or the usage summary, answers {@code 204}
-     * (data not ready); {@link DataNotReadyPolicy#defaults()} by default, {@link
-     * DataNotReadyPolicy#noWait()} to fail at once.
-     *
-     * @param policy the policy
-     * @return this builder
-     */
-    public Builder dataNotReadyPolicy(DataNotReadyPolicy policy) {
-      this.dataNotReadyPolicy = Objects.requireNonNull(policy, "policy == null");
-      return this;
-    }
-
-    /**
-     * Sets the {@code X-Locale} header; {@code en-US} by default.
-     *
-     * @param locale a language tag such as {@code fr-FR}
-     * @return this builder
-     */
-    public Builder locale(String locale) {
-      Objects.requireNonNull(locale, "locale == null");
-      if (!locale.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
-        throw new IllegalArgumentException(
-            "locale '" + locale + "' is not a language tag such as en-US");
-      }
-      this.locale = locale;
-      return this;
-    }
-
-    /**
-     * Sets one {@code MS-CorrelationId} for every call of this client; by default each listing and
-     * each call gets its own.
-     *
-     * @param correlationId the id, printable ASCII
-     * @return this builder
-     */
-    public Builder correlationId(String correlationId) {
-      this.correlationId = headerSafe(correlationId, "correlationId");
-      return this;
-    }
-
-    /**
-     * Appends a product token to the {@code User-Agent}, for example {@code contoso-billing/2.1}.
-     *
-     * @param suffix printable ASCII
-     * @return this builder
-     */
-    public Builder userAgentSuffix(String suffix) {
-      this.userAgentSuffix = headerSafe(suffix, "userAgentSuffix");
-      return this;
-    }
-
-    /**
-     * Uses an existing OkHttp client (for its proxy, connection pool, dispatcher or TLS settings).
-     * The SDK adds its interceptors to a derived client and leaves the given one unchanged;
-     * redirects are not followed.
-     *
-     * @param okHttpClient the client to derive from
-     * @return this builder
-     */
-    public Builder okHttpClient(OkHttpClient okHttpClient) {
-      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
-      return this;
-    }
-
-    /**
-     * Sets the clock used for token expiry and HTTP-date {@code Retry-After}; for tests.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /**
-     * Sets how the client waits between retries; for tests.
-     *
-     * @param sleeper the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
-      return this;
-    }
-
-    /**
-     * Sets how long before expiry a cached token is refreshed; 2 minutes by default.
-     *
-     * @param skew zero or more
-     * @return this builder
-     */
-    public Builder tokenRefreshSkew(Duration skew) {
-      this.tokenRefreshSkew = RetryPolicy.nonNegative(skew, "tokenRefreshSkew");
-      return this;
-    }
-
-    /**
-     * Sets whether a listing fetches the next page while the caller works on the current one; on by
-     * default. At most one page is fetched ahead.
-     *
-     * @param prefetch false to fetch strictly on demand
-     * @return this builder
-     */
-    public Builder prefetch(boolean prefetch) {
-      this.prefetch = prefetch;
-      return this;
-    }
-
-    /**
-     * Sets whether a {@code 429 Too Many Requests} on any call of this client pauses every call of
-     * the client: off by default. When on, after a call is throttled every call (of any listing or
-     * operation of this client, prefetches and retries included) waits, before its next attempt,
-     * until the throttled call's wait has passed: its {@code Retry-After} clamped to {@link
-     * RetryPolicy#maxRetryAfter()}, or the backoff when it has none. Measured with the {@link
-     * #clock(Clock)}, waited with the {@link #sleeper(Sleeper)}. For many listings run at once
-     * against one partner's quota (such as an export of many subscriptions in parallel).
-     *
-     * @param sharedThrottle true to share a throttle between the client's calls
-     * @return this builder
-     */
-    public Builder sharedThrottle(boolean sharedThrottle) {
-      this.sharedThrottle = sharedThrottle;
-      return this;
-    }
-
-    /**
-     * Sets the largest response body accepted; larger ones fail with {@link TransportException}
-     * instead of being buffered. 64 MiB by default.
-     *
-     * @param maxResponseBytes at least 1024
-     * @return this builder
-     */
-    public Builder maxResponseBytes(long maxResponseBytes) {
-      if (maxResponseBytes < 1024) {
-        throw new IllegalArgumentException(
-            "maxResponseBytes is " + maxResponseBytes + ": use at least 1024");
-      }
-      this.maxResponseBytes = maxResponseBytes;
-      return this;
-    }
 
     /**
      * Returns the client.
@@ -382,22 +229,6 @@ public final class PartnerCenterClient implements AutoCloseable {
             "tokenProvider is required: pass TokenProvider.of(token) or your own TokenProvider");
       }
       return new PartnerCenterClient(this, ApiRoot.parse(baseUrl));
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " is " + d + ": use a positive duration");
-      }
-      return d;
-    }
-
-    private static String headerSafe(String value, String name) {
-      Objects.requireNonNull(value, name + " == null");
-      if (value.isEmpty() || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-        throw new IllegalArgumentException(name + " must be non-empty printable ASCII");
-      }
-      return value;
     }
   }
 }

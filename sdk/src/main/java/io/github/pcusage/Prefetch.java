@@ -15,11 +15,11 @@ final class Prefetch<T> {
   private final Cancellation cancellation = new Cancellation();
   private final FutureTask<Page<T>> task;
 
-  Prefetch(ResourcePager<T> pager, Continuation position, Executor executor) {
+  Prefetch(ResourcePager<T> pager, Continuation position, boolean keepRaw, Executor executor) {
     this.task =
         new FutureTask<>(
             () -> {
-              Page<T> page = pager.fetch(position, cancellation);
+              Page<T> page = pager.fetch(position, cancellation, keepRaw);
               if (cancellation.isCancelled()) {
                 page.release();
               }

@@ -19,17 +19,24 @@ import java.util.Objects;
  * pass), or the close of its stream. After that, every method but {@link #size()} throws {@link
  * IllegalStateException}; it never returns another page's bytes. Copy what must outlive the page
  * ({@link #toByteArray(int)}). A page fetched ahead (prefetch) keeps its own bytes; the current
- * page's stay intact meanwhile. Read them on the thread that iterates.
+ * page's stay intact meanwhile. Read them on the thread that iterates. Kept only for the pages of
+ * {@code PagedIterable.byPage()}.
  */
 public final class RawItems {
   private final BodyArrays.Filled body;
   private final ResourceCollection<?> ranges;
   private final int size;
 
+  /** {@code body} is null when the page's bytes were not kept (an item iteration). */
   RawItems(BodyArrays.Filled body, ResourceCollection<?> ranges) {
     this.body = body;
-    this.ranges = ranges;
+    this.ranges = body == null ? null : ranges; // nothing to find without the bytes: not kept
     this.size = ranges.items().size();
+  }
+
+  /** The raw items of a page without items (a listing's end read from an error). */
+  static RawItems none() {
+    return new RawItems(null, ResourceCollection.empty());
   }
 
   /**
@@ -86,10 +93,21 @@ public final class RawItems {
 
   /** Gives the memory back; later reads throw. */
   void release() {
-    body.release();
+    if (body != null) {
+      body.release();
+    }
+  }
+
+  private boolean isReleased() {
+    return body == null || body.isReleased();
   }
 
   private void checkLive() {
+    if (body == null) {
+      throw new IllegalStateException(
+          "the raw items of a page are kept only for pages of byPage(): an item iteration or"
+              + " stream() gives each page's memory back as soon as the page is decoded");
+    }
     if (body.isReleased()) {
       throw new IllegalStateException(
           "the raw items of this page are no longer available: they are valid only until the next"
@@ -99,6 +117,6 @@ public final class RawItems {
 
   @Override
   public String toString() {
-    return "RawItems{" + size + " items" + (body.isReleased() ? ", released}" : "}");
+    return "RawItems{" + size + " items" + (isReleased() ? ", released}" : "}");
   }
 }

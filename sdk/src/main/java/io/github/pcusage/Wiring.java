@@ -31,7 +31,7 @@ final class Wiring {
   private final CallEngine engine;
   private final String description;
 
-  Wiring(PartnerCenterClient.Builder b, HttpUrl apiRoot) {
+  Wiring(ClientOptions b, HttpUrl apiRoot) {
     this.ownsHttp = b.okHttpClient == null;
     String userAgent =
         "partner-center-usage-java/"

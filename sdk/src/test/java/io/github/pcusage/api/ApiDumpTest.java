@@ -1,21 +1,8 @@
 package io.github.pcusage.api;
 
-import static org.assertj.core.api.Assertions.fail;
-
-import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.github.pcusage.testing.ApiDump;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,113 +13,12 @@ import org.junit.jupiter.api.Test;
  * shows in review.
  */
 class ApiDumpTest {
-  private static final Path DUMP = Paths.get("api", "partner-center-usage.api");
-  private static final List<String> PACKAGES =
-      List.of("io.github.pcusage", "io.github.pcusage.model");
-
   @Test
   void thePublicApiIsTheCommittedDump() throws Exception {
-    List<String> actual = dump();
-    if (Boolean.getBoolean("api.dump.update")) {
-      Files.createDirectories(DUMP.getParent());
-      Files.write(DUMP, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    List<String> expected =
-        Files.exists(DUMP) ? Files.readAllLines(DUMP, StandardCharsets.UTF_8) : List.of();
-    if (!actual.equals(expected)) {
-      TreeSet<String> added = new TreeSet<>(actual);
-      expected.forEach(added::remove);
-      TreeSet<String> removed = new TreeSet<>(expected);
-      actual.forEach(removed::remove);
-      fail(
-          "The public API differs from sdk/"
-              + DUMP
-              + ".\nAdded:\n  "
-              + String.join("\n  ", added)
-              + "\nRemoved:\n  "
-              + String.join("\n  ", removed)
-              + "\nIf the change is intended, update the dump with:\n"
-              + "  mvn -pl sdk test -Dtest=ApiDumpTest -Dapi.dump.update=true\n"
-              + "and commit it with the change.");
-    }
-  }
-
-  static List<String> dump() throws IOException, ClassNotFoundException {
-    TreeSet<String> lines = new TreeSet<>();
-    Path classes = Paths.get("target", "classes");
-    for (String pkg : PACKAGES) {
-      Path dir = classes.resolve(pkg.replace('.', '/'));
-      List<String> names;
-      try (Stream<Path> files = Files.list(dir)) {
-        names =
-            files
-                .map(p -> p.getFileName().toString())
-                .filter(n -> n.endsWith(".class") && !n.equals("package-info.class"))
-                .map(n -> pkg + "." + n.substring(0, n.length() - ".class".length()))
-                .collect(Collectors.toList());
-      }
-      for (String name : names) {
-        Class<?> type = Class.forName(name, false, ApiDumpTest.class.getClassLoader());
-        if (isVisible(type)) {
-          describe(type, lines);
-        }
-      }
-    }
-    return new ArrayList<>(lines);
-  }
-
-  private static boolean isVisible(Class<?> type) {
-    for (Class<?> t = type; t != null; t = t.getDeclaringClass()) {
-      int m = t.getModifiers();
-      if (!Modifier.isPublic(m) && !(Modifier.isProtected(m) && t != type)) {
-        return false;
-      }
-    }
-    return !type.isAnonymousClass() && !type.isSynthetic();
-  }
-
-  private static void describe(Class<?> type, TreeSet<String> lines) {
-    String name = type.getName();
-    StringBuilder header = new StringBuilder(name).append(": ");
-    header.append(Modifier.toString(type.getModifiers() & ~Modifier.INTERFACE & ~Modifier.STATIC));
-    header.append(type.isInterface() ? " interface" : type.isEnum() ? " enum" : " class");
-    if (type.getGenericSuperclass() != null
-        && type.getSuperclass() != Object.class
-        && !type.isEnum()) {
-      header.append(" extends ").append(type.getGenericSuperclass().getTypeName());
-    }
-    if (type.getGenericInterfaces().length > 0) {
-      header.append(" implements ");
-      header.append(
-          Stream.of(type.getGenericInterfaces())
-              .map(java.lang.reflect.Type::getTypeName)
-              .collect(Collectors.joining(", ")));
-    }
-    lines.add(header.toString());
-    for (Constructor<?> c : type.getDeclaredConstructors()) {
-      if (visible(c.getModifiers()) && !c.isSynthetic()) {
-        lines.add(name + ": " + c.toGenericString());
-      }
-    }
-    for (Method m : type.getDeclaredMethods()) {
-      if (visible(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()) {
-        lines.add(name + ": " + m.toGenericString());
-      }
-    }
-    for (Field f : type.getDeclaredFields()) {
-      if (visible(f.getModifiers()) && !f.isSynthetic()) {
-        lines.add(name + ": " + f.toGenericString());
-      }
-    }
-    for (Class<?> nested : type.getDeclaredClasses()) {
-      if (isVisible(nested)) {
-        describe(nested, lines);
-      }
-    }
-  }
-
-  private static boolean visible(int modifiers) {
-    return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+    ApiDump.assertMatches(
+        "sdk",
+        Paths.get("api", "partner-center-usage.api"),
+        "ApiDumpTest",
+        List.of("io.github.pcusage", "io.github.pcusage.model"));
   }
 }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import io.github.pcusage.Page;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.RawItems;
+import io.github.pcusage.internal.http.BodyArrays;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.testing.MockPartnerCenter;
 import java.io.ByteArrayOutputStream;
@@ -158,6 +159,35 @@ class RawItemsTest {
           .isThrownBy(() -> first.rawItems().writeTo(0, new ByteArrayOutputStream()));
       assertThat(first.items()).hasSize(1); // the decoded items stay
       assertThat(utf8(pages.next().rawItems().toByteArray(0))).isEqualTo(record("b"));
+    }
+  }
+
+  @Test
+  void onlyByPageKeepsThePageBytesAnItemIterationGivesThemBackAtOnce() {
+    // Fill the pool, so that every chunk a page takes is one the pool had.
+    pc.enqueue(json(lastPage("warm-up")));
+    try (PartnerCenterClient client = pc.client().prefetch(false).build()) {
+      assertThat(client.utilizations(CUSTOMER, SUBSCRIPTION, query()).stream().count()).isOne();
+      int pooled = BodyArrays.kept();
+      assertThat(pooled).isPositive();
+
+      pc.enqueue(json(pageWithToken("t1", "a")), json(lastPage("b")));
+      Iterator<Page<AzureUtilizationRecord>> pages =
+          client.utilizations(CUSTOMER, SUBSCRIPTION, query()).byPage().iterator();
+      Page<AzureUtilizationRecord> first = pages.next();
+      assertThat(BodyArrays.kept()).as("byPage holds the page's chunks").isLessThan(pooled);
+      assertThat(utf8(first.rawItems().toByteArray(0))).isEqualTo(record("a"));
+      pages.next();
+      assertThat(pages.hasNext()).isFalse();
+      assertThat(BodyArrays.kept()).as("every chunk back after the last page").isEqualTo(pooled);
+
+      pc.enqueue(json(pageWithToken("t1", "a")), json(lastPage("b")));
+      Iterator<AzureUtilizationRecord> items =
+          client.utilizations(CUSTOMER, SUBSCRIPTION, query()).iterator();
+      assertThat(items.next().getResource().getId()).isEqualTo("a");
+      assertThat(BodyArrays.kept()).as("an item iteration keeps no page bytes").isEqualTo(pooled);
+      assertThat(items.next().getResource().getId()).isEqualTo("b");
+      assertThat(BodyArrays.kept()).isEqualTo(pooled);
     }
   }
 }

@@ -54,8 +54,12 @@ public final class BodyArrays {
     }
   }
 
-  /** Returns how many chunks are kept (for tests). */
-  static int kept() {
+  /**
+   * Returns how many chunks are kept between uses (for tests).
+   *
+   * @return the number of chunks in the pool
+   */
+  public static int kept() {
     synchronized (KEPT) {
       return KEPT.size();
     }
