@@ -16,6 +16,7 @@ abstract class ClientOptions {
   TokenProvider tokenProvider;
   Duration connectTimeout = Duration.ofSeconds(10);
   Duration readTimeout = Duration.ofSeconds(60);
+  Duration rateCardReadTimeout = Duration.ofSeconds(180);
   RetryPolicy retryPolicy = RetryPolicy.defaults();
   DataNotReadyPolicy dataNotReadyPolicy = DataNotReadyPolicy.defaults();
   String locale = "en-US";
@@ -80,13 +81,27 @@ abstract class ClientOptions {
   }
 
   /**
-   * Sets the read timeout; 60 s by default. A timeout is retried like any I/O failure.
+   * Sets the read timeout; 60 s by default. A timeout is retried like any I/O failure. The rate
+   * card has its own: {@link #rateCardReadTimeout}.
    *
    * @param timeout positive
    * @return this builder
    */
   public PartnerCenterClient.Builder readTimeout(Duration timeout) {
     this.readTimeout = positive(timeout, "readTimeout");
+    return self();
+  }
+
+  /**
+   * Sets the read timeout of the rate card call ({@link PartnerCenterClient#azureRateCard()}) only,
+   * in place of {@link #readTimeout}: 180 s by default, as real cards are several MB and have taken
+   * 20 to 120 s. A rate card call that times out is retried at most once.
+   *
+   * @param timeout positive
+   * @return this builder
+   */
+  public PartnerCenterClient.Builder rateCardReadTimeout(Duration timeout) {
+    this.rateCardReadTimeout = positive(timeout, "rateCardReadTimeout");
     return self();
   }
 

@@ -21,20 +21,29 @@ import java.util.Objects;
  * for (Page<AzureUtilizationRecord> page : records.byPage(Continuation.parse(saved))) { ... }
  * }</pre>
  *
+ * <p>A continuation belongs to one listing: the utilization records of one customer's subscription,
+ * or the partner's customers ({@link PartnerCenterClient#customers()}). Handing it to another
+ * listing's {@code byPage} is an {@link IllegalArgumentException}.
+ *
  * <p>Two continuations are equal when every field is: the listing (kind, customer, subscription,
  * query), its correlation id, the next link and its headers.
  */
 public final class Continuation {
   /** The listing kinds; each writes its own code into the saved form (none for utilizations). */
   enum Kind {
-    UTILIZATIONS("utilizations", null);
+    UTILIZATIONS("utilizations", null, "utilization records"),
+    CUSTOMERS("customers", "cu", "customers");
 
     final String description;
     final String code;
 
-    Kind(String description, String code) {
+    /** What the listing lists, in words for messages. */
+    final String items;
+
+    Kind(String description, String code, String items) {
       this.description = description;
       this.code = code;
+      this.items = items;
     }
   }
 
@@ -43,6 +52,7 @@ public final class Continuation {
   private final String subscriptionId;
   private final String correlationId;
   private final UtilizationQuery query;
+  private final CustomerQuery customerQuery;
   private final String nextUri;
   private final List<Map.Entry<String, String>> headers;
 
@@ -52,6 +62,7 @@ public final class Continuation {
       String subscriptionId,
       String correlationId,
       UtilizationQuery query,
+      CustomerQuery customerQuery,
       String nextUri,
       List<Map.Entry<String, String>> headers) {
     this.kind = kind;
@@ -59,6 +70,7 @@ public final class Continuation {
     this.subscriptionId = subscriptionId;
     this.correlationId = correlationId;
     this.query = query;
+    this.customerQuery = customerQuery;
     this.nextUri = nextUri;
     this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
   }
@@ -66,19 +78,27 @@ public final class Continuation {
   static Continuation firstPage(
       String customerId, String subscriptionId, String correlationId, UtilizationQuery query) {
     return new Continuation(
-        Kind.UTILIZATIONS, customerId, subscriptionId, correlationId, query, null, List.of());
+        Kind.UTILIZATIONS, customerId, subscriptionId, correlationId, query, null, null, List.of());
+  }
+
+  /** The first page of the customer listing. */
+  static Continuation firstCustomersPage(String correlationId, CustomerQuery query) {
+    return new Continuation(
+        Kind.CUSTOMERS, null, null, correlationId, null, query, null, List.of());
   }
 
   /** The continuation of the next page of the same listing. */
   Continuation next(String correlationId, String nextUri, List<Map.Entry<String, String>> headers) {
     return new Continuation(
-        kind, customerId, subscriptionId, correlationId, query, nextUri, headers);
+        kind, customerId, subscriptionId, correlationId, query, customerQuery, nextUri, headers);
   }
 
   /**
-   * Returns the customer id of the listing.
+   * Returns the customer id of the listing: the customer whose subscription's utilization records
+   * are listed.
    *
-   * @return the customer id
+   * @return the customer id, or {@code null} for the customer listing ({@link
+   *     PartnerCenterClient#customers()}), which belongs to no customer
    */
   public String customerId() {
     return customerId;
@@ -87,7 +107,7 @@ public final class Continuation {
   /**
    * Returns the subscription id of the listing.
    *
-   * @return the subscription id
+   * @return the subscription id, or {@code null} for the customer listing
    */
   public String subscriptionId() {
     return subscriptionId;
@@ -111,8 +131,21 @@ public final class Continuation {
     return correlationId;
   }
 
+  /** The utilization listing's query; null for another kind. */
   UtilizationQuery query() {
     return query;
+  }
+
+  /** The customer listing's query; null for another kind. */
+  CustomerQuery customerQuery() {
+    return customerQuery;
+  }
+
+  /** Describes the listing for messages, without secrets. */
+  String listing() {
+    return kind == Kind.CUSTOMERS
+        ? "the customer listing"
+        : "the utilization listing of customer " + customerId + ", subscription " + subscriptionId;
   }
 
   String nextUri() {
@@ -156,10 +189,9 @@ public final class Continuation {
   public String toString() {
     return ContinuationCodec.REDACTED_PREFIX
         + kind.description
-        + " of customer "
-        + customerId
-        + ", subscription "
-        + subscriptionId
+        + (kind == Kind.CUSTOMERS
+            ? ""
+            : " of customer " + customerId + ", subscription " + subscriptionId)
         + (isFirstPage() ? ", first page" : ", next page, continuation token REDACTED")
         + "}";
   }
@@ -174,16 +206,18 @@ public final class Continuation {
     }
     Continuation that = (Continuation) o;
     return kind == that.kind
-        && customerId.equals(that.customerId)
-        && subscriptionId.equals(that.subscriptionId)
+        && Objects.equals(customerId, that.customerId)
+        && Objects.equals(subscriptionId, that.subscriptionId)
         && Objects.equals(correlationId, that.correlationId)
-        && query.equals(that.query)
+        && Objects.equals(query, that.query)
+        && Objects.equals(customerQuery, that.customerQuery)
         && Objects.equals(nextUri, that.nextUri)
         && headers.equals(that.headers);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, customerId, subscriptionId, correlationId, query, nextUri, headers);
+    return Objects.hash(
+        kind, customerId, subscriptionId, correlationId, query, customerQuery, nextUri, headers);
   }
 }

@@ -15,8 +15,10 @@ import okio.Buffer;
  * The saved form of a {@link Continuation}: {@code pcu1.} and the base64url of a small JSON object
  * ({@code c} customer, {@code s} subscription, {@code r} correlation id, {@code from}/{@code to}/
  * {@code g}/{@code d}/{@code n} the query, {@code u} the next link, {@code h} its headers, {@code
- * k} the listing kind when it is not the utilization listing). Unknown members are skipped, so a
- * newer field does not break an older reader.
+ * k} the listing kind when it is not the utilization listing). The customer listing ({@code k}
+ * {@code cu}) has no {@code c}, {@code s} or window: {@code n} is its page size, {@code f}/{@code
+ * v} its filter's field and prefix. Unknown members are skipped, so a newer field does not break an
+ * older reader.
  */
 final class ContinuationCodec {
   static final String REDACTED_PREFIX = "Continuation{";
@@ -31,17 +33,29 @@ final class ContinuationCodec {
       if (c.kind().code != null) {
         writer.name("k").value(c.kind().code);
       }
-      writer.name("c").value(c.customerId());
-      writer.name("s").value(c.subscriptionId());
-      if (c.correlationId() != null) {
-        writer.name("r").value(c.correlationId());
+      if (c.kind() == Continuation.Kind.CUSTOMERS) {
+        if (c.correlationId() != null) {
+          writer.name("r").value(c.correlationId());
+        }
+        CustomerQuery query = c.customerQuery();
+        writer.name("n").value(query.pageSize());
+        if (query.filterField() != null) {
+          writer.name("f").value(query.filterField());
+          writer.name("v").value(query.filterValue());
+        }
+      } else {
+        writer.name("c").value(c.customerId());
+        writer.name("s").value(c.subscriptionId());
+        if (c.correlationId() != null) {
+          writer.name("r").value(c.correlationId());
+        }
+        UtilizationQuery query = c.query();
+        writer.name("from").value(query.startTime().toString());
+        writer.name("to").value(query.endTime().toString());
+        writer.name("g").value(query.granularity().getValue());
+        writer.name("d").value(query.showDetails());
+        writer.name("n").value(query.pageSize());
       }
-      UtilizationQuery query = c.query();
-      writer.name("from").value(query.startTime().toString());
-      writer.name("to").value(query.endTime().toString());
-      writer.name("g").value(query.granularity().getValue());
-      writer.name("d").value(query.showDetails());
-      writer.name("n").value(query.pageSize());
       if (c.nextUri() != null) {
         writer.name("u").value(c.nextUri());
         writer.name("h").beginArray();
@@ -100,6 +114,8 @@ final class ContinuationCodec {
     Boolean details = null;
     Integer size = null;
     String uri = null;
+    String filterField = null;
+    String filterValue = null;
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     reader.beginObject();
     while (reader.hasNext()) {
@@ -134,6 +150,12 @@ final class ContinuationCodec {
         case "u":
           uri = reader.nextString();
           break;
+        case "f":
+          filterField = reader.nextString();
+          break;
+        case "v":
+          filterValue = reader.nextString();
+          break;
         case "h":
           reader.beginArray();
           while (reader.hasNext()) {
@@ -150,6 +172,14 @@ final class ContinuationCodec {
       }
     }
     reader.endObject();
+    if (Continuation.Kind.CUSTOMERS.code.equals(kind)) {
+      if (size == null || (filterField == null) != (filterValue == null)) {
+        throw new IllegalArgumentException("continuation is damaged: a field is missing");
+      }
+      CustomerQuery query = CustomerQuery.of(size, filterField, filterValue);
+      return new Continuation(
+          Continuation.Kind.CUSTOMERS, null, null, correlation, null, query, uri, headers);
+    }
     if (kind != null) {
       throw new IllegalArgumentException(
           "continuation is of a listing this version of the SDK does not know (" + kind + ")");
@@ -172,6 +202,13 @@ final class ContinuationCodec {
             .pageSize(size)
             .build();
     return new Continuation(
-        Continuation.Kind.UTILIZATIONS, customer, subscription, correlation, query, uri, headers);
+        Continuation.Kind.UTILIZATIONS,
+        customer,
+        subscription,
+        correlation,
+        query,
+        null,
+        uri,
+        headers);
   }
 }

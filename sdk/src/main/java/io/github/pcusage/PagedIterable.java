@@ -231,6 +231,7 @@ public final class PagedIterable<T> implements Iterable<T> {
             .engine()
             .errors()
             .paging(
+                pager.items(),
                 "the next link carries no "
                     + HeaderNames.CONTINUATION_TOKEN
                     + " (it would repeat the same page)",
@@ -244,6 +245,7 @@ public final class PagedIterable<T> implements Iterable<T> {
             .engine()
             .errors()
             .paging(
+                pager.items(),
                 "the service sent a continuation token it had already sent in this listing (a paging loop)",
                 page.requestId(),
                 page.correlationId(),

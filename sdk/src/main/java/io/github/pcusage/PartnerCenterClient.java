@@ -1,12 +1,17 @@
 package io.github.pcusage;
 
+import io.github.pcusage.model.AzureRateCard;
 import io.github.pcusage.model.AzureUtilizationRecord;
+import io.github.pcusage.model.Customer;
+import io.github.pcusage.model.Subscription;
 import io.github.pcusage.model.SubscriptionUsageSummary;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import okhttp3.HttpUrl;
 
 /**
- * The Partner Center usage client: Azure utilization records and subscription usage summaries.
+ * The Partner Center usage client: Azure utilization records and subscription usage summaries, and
+ * the customers, subscriptions and rate card that find and price them.
  *
  * <p>Build one per application and share it: it is immutable and thread-safe. Close it when done.
  *
@@ -23,6 +28,13 @@ import okhttp3.HttpUrl;
  *   records.stream().forEach(r -> System.out.println(r.getResource().getName() + " " + r.getQuantity()));
  *
  *   SubscriptionUsageSummary summary = client.usageSummary(customerId, subscriptionId);
+ *
+ *   for (Customer customer : client.customers()) {                  // every customer, lazily
+ *     for (Subscription s : client.subscriptions(customer.getId())) {
+ *       if (SubscriptionKind.of(s) == SubscriptionKind.SERVED) { ... } // legacy Azure: has records
+ *     }
+ *   }
+ *   AzureRateCard card = client.azureRateCard(RateCardQuery.builder().currency("EUR").build());
  * } catch (NotFoundException e) {
  *   // no relationship, wrong subscription id, or an Azure plan subscription
  * } catch (PartnerCenterException e) {
@@ -46,12 +58,16 @@ public final class PartnerCenterClient implements AutoCloseable {
   private final Wiring wiring;
   private final ExecutorService prefetchExecutor;
   private final UsageCalls calls;
+  private final DiscoveryCalls discovery;
 
   private PartnerCenterClient(Builder b, HttpUrl apiRoot) {
     this.apiRoot = apiRoot;
     this.wiring = new Wiring(b, apiRoot);
     this.prefetchExecutor = b.prefetch ? Wiring.newPrefetchExecutor() : null;
     this.calls = new UsageCalls(wiring, apiRoot, prefetchExecutor, b.correlationId);
+    this.discovery =
+        new DiscoveryCalls(
+            wiring, apiRoot, prefetchExecutor, b.correlationId, b.rateCardReadTimeout);
   }
 
   /**
@@ -98,6 +114,70 @@ public final class PartnerCenterClient implements AutoCloseable {
    */
   public SubscriptionUsageSummary usageSummary(String customerId, String subscriptionId) {
     return calls.usageSummary(customerId, subscriptionId);
+  }
+
+  /**
+   * Lists every customer of the partner, in pages of 500. Same as {@code
+   * customers(CustomerQuery.builder().build())}.
+   *
+   * @return the customers, page by page on demand
+   */
+  public PagedIterable<Customer> customers() {
+    return discovery.customers(CustomerQuery.builder().build());
+  }
+
+  /**
+   * Lists the partner's customers, lazily, with the paging guarantees of {@link #utilizations}:
+   * every page followed from its next link (in any form the service writes it, on the API root's
+   * host only), its continuation token sent byte for byte, an empty or repeated token refused, a
+   * failed follow-up page retried, and a saved {@link Continuation} resumed with {@link
+   * PagedIterable#byPage(Continuation)}. A {@code 400} with Partner Center code 2000 on a follow-up
+   * page ends the listing (logged at warn with its {@code MS-RequestId}), as Microsoft's tooling
+   * reads it; on the first page it is a {@link BadRequestException}.
+   *
+   * @param query the page size and an optional name or domain prefix
+   * @return the customers, page by page on demand
+   */
+  public PagedIterable<Customer> customers(CustomerQuery query) {
+    return discovery.customers(query);
+  }
+
+  /**
+   * Returns every subscription of a customer: legacy Azure, Azure plan, licence and new-commerce
+   * ones alike. {@link SubscriptionKind#of} tells which the utilization listing serves. The service
+   * sends them in one collection, not paged.
+   *
+   * @param customerId the customer (tenant) id
+   * @return the subscriptions, unmodifiable
+   * @throws IllegalArgumentException if the id is not valid
+   * @throws PagingException if the response carries a next link (its further pages would be lost)
+   * @throws PartnerCenterException if the call fails
+   */
+  public List<Subscription> subscriptions(String customerId) {
+    return discovery.subscriptions(customerId);
+  }
+
+  /**
+   * Returns the Azure rate card (the prices of the legacy CSP Azure offer) in the partner profile's
+   * currency and market. Same as {@code azureRateCard(RateCardQuery.builder().build())}.
+   *
+   * @return the rate card
+   */
+  public AzureRateCard azureRateCard() {
+    return discovery.azureRateCard(RateCardQuery.builder().build());
+  }
+
+  /**
+   * Returns the Azure rate card in a currency, market and language. Prices are exact ({@code
+   * BigDecimal}). The call waits up to {@link Builder#rateCardReadTimeout} (180 s by default) for
+   * the card, which is several MB and slow, and retries a timed-out attempt at most once.
+   *
+   * @param query the currency, market and language
+   * @return the rate card
+   * @throws PartnerCenterException if the call fails
+   */
+  public AzureRateCard azureRateCard(RateCardQuery query) {
+    return discovery.azureRateCard(query);
   }
 
   /**

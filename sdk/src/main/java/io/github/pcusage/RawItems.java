@@ -34,6 +34,11 @@ public final class RawItems {
     this.size = ranges.items().size();
   }
 
+  /** The raw items of a page without items (a listing's end read from an error). */
+  static RawItems none() {
+    return new RawItems(null, ResourceCollection.empty());
+  }
+
   /**
    * Returns the number of items, as {@code Page.items().size()}.
    *

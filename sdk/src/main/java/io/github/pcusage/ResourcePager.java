@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches the pages of any Partner Center {@code ResourceCollection} listing: the first page with
@@ -29,11 +31,15 @@ import okhttp3.Request;
  * {@code DataNotReadyPolicy}, on a later page it is retried with the same token.
  *
  * <p>A new paged operation is a {@link FirstPage} and an item type: see {@code
- * PartnerCenterClient.utilizations}.
+ * UsageCalls.utilizations} and {@code DiscoveryCalls.customers}. A listing may name a Partner
+ * Center error code that, in a {@code 400} on a follow-up page, ends it ({@link
+ * #endsOnFollowUpCode}): the customer listing's code {@code 2000}.
  *
  * @param <T> the item type
  */
 final class ResourcePager<T> {
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.pcusage.http");
+
   /** The operation's first-page request, given the ids to send. */
   interface FirstPage {
     Request request(Continuation start, String requestId, String correlationId);
@@ -46,6 +52,7 @@ final class ResourcePager<T> {
   private final String notFoundCauses;
   private final Continuation start;
   private final FirstPage firstPage;
+  private String endCode;
 
   ResourcePager(
       CallEngine engine,
@@ -74,13 +81,33 @@ final class ResourcePager<T> {
   }
 
   /**
-   * Throws IllegalArgumentException unless {@code continuation} belongs to this listing. Ids are
-   * compared ignoring case, as the service matches them ({@code 3B1C...} is {@code 3b1c...}).
+   * Makes a {@code 400} with this Partner Center error code on a follow-up page end the listing (a
+   * last page without items), logged at warn with its {@code MS-RequestId}; on the first page it
+   * stays a {@link BadRequestException}.
+   */
+  ResourcePager<T> endsOnFollowUpCode(String code) {
+    this.endCode = code;
+    return this;
+  }
+
+  /** What the listing lists, for messages: "utilization records", "customers". */
+  String items() {
+    return start.kind().items;
+  }
+
+  /**
+   * Throws IllegalArgumentException unless {@code continuation} belongs to this listing: the same
+   * kind and, for utilization records, the same customer and subscription. Ids are compared
+   * ignoring case, as the service matches them ({@code 3B1C...} is {@code 3b1c...}).
    */
   void checkBelongs(Continuation continuation) {
-    if (continuation.kind() != start.kind()
-        || !continuation.customerId().equalsIgnoreCase(start.customerId())
-        || !continuation.subscriptionId().equalsIgnoreCase(start.subscriptionId())) {
+    if (continuation.kind() != start.kind()) {
+      throw new IllegalArgumentException(
+          "continuation belongs to " + continuation.listing() + ", not to " + start.listing());
+    }
+    if (start.kind() == Continuation.Kind.UTILIZATIONS
+        && (!continuation.customerId().equalsIgnoreCase(start.customerId())
+            || !continuation.subscriptionId().equalsIgnoreCase(start.subscriptionId()))) {
       throw new IllegalArgumentException(
           "continuation belongs to customer "
               + continuation.customerId()
@@ -126,7 +153,25 @@ final class ResourcePager<T> {
     if (keepRaw) {
       call.keepBody();
     }
-    Received<ResourceCollection<T>> received = engine.execute(call, cancellation);
+    Received<ResourceCollection<T>> received;
+    try {
+      received = engine.execute(call, cancellation);
+    } catch (BadRequestException e) {
+      if (position.isFirstPage() || endCode == null || !endCode.equals(e.errorCode())) {
+        throw e;
+      }
+      LOG.warn(
+          "{}: HTTP 400 with Partner Center code {} on a follow-up page, read as the end of the"
+              + " listing (as Microsoft's own tooling reads it) request-id {}",
+          operation,
+          endCode,
+          e.requestId());
+      return new Page<>(
+          List.of(),
+          null,
+          new Page.PageIds(e.requestId(), e.correlationId(), null),
+          RawItems.none());
+    }
     BodyArrays.Filled body = received.body();
     try {
       ResourceCollection<T> page = received.value();
@@ -156,7 +201,7 @@ final class ResourcePager<T> {
     try {
       uri = NextLinks.normalise(apiRoot, next.getUri());
     } catch (IllegalArgumentException e) {
-      throw engine.errors().paging(e.getMessage(), requestId, correlation, position);
+      throw engine.errors().paging(items(), e.getMessage(), requestId, correlation, position);
     }
     List<Map.Entry<String, String>> linkHeaders = new ArrayList<>();
     if (next.getHeaders() != null) {
@@ -169,6 +214,7 @@ final class ResourcePager<T> {
           throw engine
               .errors()
               .paging(
+                  items(),
                   "the next link's header "
                       + Ids.printable(pair.getKey())
                       + " holds characters that cannot be sent in an HTTP header",

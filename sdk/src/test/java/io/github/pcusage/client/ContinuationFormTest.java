@@ -20,6 +20,26 @@ class ContinuationFormTest {
   static final String FIRST_PAGE =
       "pcu1.eyJjIjoiY29udG9zby1jdXN0b21lciIsInMiOiJsZWdhY3ktc3Vic2NyaXB0aW9uLTEiLCJmcm9tIjoiMjAyNi0xMC0wMVQwMDowMFoiLCJ0byI6IjIwMjYtMTEtMDFUMDA6MDBaIiwiZyI6ImRhaWx5IiwiZCI6dHJ1ZSwibiI6MTAwMH0";
 
+  /**
+   * The customer listing's form (issue 15): a next page of the listing filtered by domain prefix
+   * contoso, pages of 2, correlation corr-7, token tok+/=. Pinned so that later versions read it.
+   */
+  static final String CUSTOMERS_NEXT_PAGE =
+      "pcu1.eyJrIjoiY3UiLCJyIjoiY29yci03IiwibiI6MiwiZiI6IkRvbWFpbiIsInYiOiJjb250b3NvIiwidSI6ImN1c3RvbWVycz9zaXplPTImc2Vla09wZXJhdGlvbj1OZXh0IiwiaCI6W1siTVMtQ29udGludWF0aW9uVG9rZW4iLCJ0b2srLz0iXV19";
+
+  @Test
+  void theCustomerListingsFormParsesAndEncodesTheSame() {
+    Continuation next = Continuation.parse(CUSTOMERS_NEXT_PAGE);
+
+    assertThat(next.customerId()).isNull();
+    assertThat(next.subscriptionId()).isNull();
+    assertThat(next.isFirstPage()).isFalse();
+    assertThat(next.encode()).isEqualTo(CUSTOMERS_NEXT_PAGE);
+    assertThat(next.toString())
+        .isEqualTo("Continuation{customers, next page, continuation token REDACTED}");
+    assertThat(next).isNotEqualTo(Continuation.parse(NEXT_PAGE));
+  }
+
   @Test
   void stringsSavedByEarlierVersionsStillParseAndEncodeTheSame() {
     Continuation next = Continuation.parse(NEXT_PAGE);

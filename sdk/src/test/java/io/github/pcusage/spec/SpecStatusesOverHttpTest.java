@@ -31,16 +31,21 @@ import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The statuses the spec declares for each operation, as the service sends them: 503 on both (with
- * or without {@code Retry-After}), 204 on the usage summary, a 401 with {@code WWW-Authenticate};
- * and every error example of the spec, served over HTTP, reaches the caller as the exception of its
- * status with the example's code (as sent) and description.
+ * The statuses the spec declares for each operation, as the service sends them: 503 on every one
+ * (with or without {@code Retry-After}), 204 on the usage summary, a 401 with {@code
+ * WWW-Authenticate}; and every error example of the spec, served over HTTP, reaches the caller as
+ * the exception of its status with the example's code (as sent) and description.
  */
 class SpecStatusesOverHttpTest {
   private static final String UTILIZATIONS =
       "/customers/{customer_id}/subscriptions/{subscription_id}/utilizations/azure";
   private static final String SUMMARY =
       "/customers/{customer_id}/subscriptions/{subscription_id}/usagesummary";
+  private static final String CUSTOMERS = "/customers";
+  private static final String SUBSCRIPTIONS = "/customers/{customer_id}/subscriptions";
+  private static final String RATE_CARD = "/ratecards/azure";
+  private static final List<String> PATHS =
+      List.of(UTILIZATIONS, SUMMARY, CUSTOMERS, SUBSCRIPTIONS, RATE_CARD);
   private static final Map<String, Class<? extends PartnerCenterException>> EXCEPTIONS =
       Map.of(
           "400", BadRequestException.class,
@@ -77,9 +82,9 @@ class SpecStatusesOverHttpTest {
   }
 
   @Test
-  void bothOperationsDeclareServiceUnavailableWithRetryAfter() throws IOException {
+  void everyOperationDeclaresServiceUnavailableWithRetryAfter() throws IOException {
     Map<String, Object> spec = spec();
-    for (String path : List.of(UTILIZATIONS, SUMMARY)) {
+    for (String path : PATHS) {
       Map<String, Object> unavailable = resolve(spec, responses(spec, path).get("503"));
       assertThat(map(unavailable.get("headers"))).as(path).containsKey("Retry-After");
       assertThat(map(unavailable.get("content"))).as(path).containsKey("application/json");
@@ -111,7 +116,7 @@ class SpecStatusesOverHttpTest {
       throws IOException {
     Map<String, Object> spec = spec();
     List<DynamicTest> tests = new ArrayList<>();
-    for (String path : List.of(UTILIZATIONS, SUMMARY)) {
+    for (String path : PATHS) {
       for (Map.Entry<String, Object> status : responses(spec, path).entrySet()) {
         Class<? extends PartnerCenterException> type = EXCEPTIONS.get(status.getKey());
         if (type == null) {
@@ -126,7 +131,9 @@ class SpecStatusesOverHttpTest {
                 () -> servesAndMaps(path, Integer.parseInt(status.getKey()), example, type)));
       }
     }
-    assertThat(tests).hasSize(14);
+    // 7 statuses each for utilizations, usage summary and subscriptions; no 404 on the customer
+    // listing and the rate card, which name no id.
+    assertThat(tests).hasSize(7 + 7 + 6 + 7 + 6);
     return tests.stream();
   }
 
@@ -169,9 +176,21 @@ class SpecStatusesOverHttpTest {
   }
 
   private static void call(PartnerCenterClient client, String path) {
-    if (path.equals(SUMMARY)) {
-      client.usageSummary("C", "S");
-      return;
+    switch (path) {
+      case SUMMARY:
+        client.usageSummary("C", "S");
+        return;
+      case CUSTOMERS:
+        client.customers().forEach(customer -> {});
+        return;
+      case SUBSCRIPTIONS:
+        client.subscriptions("C");
+        return;
+      case RATE_CARD:
+        client.azureRateCard();
+        return;
+      default:
+        break;
     }
     UtilizationQuery query =
         UtilizationQuery.builder()

@@ -4,6 +4,7 @@ import io.github.pcusage.PartnerCenterException;
 import io.github.pcusage.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import okhttp3.Call;
 import okhttp3.Headers;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code 429}, {@code 500}, {@code 502}, {@code 503}, {@code 504}, an I/O failure, a body cut
  *       short of its {@code Content-Length} or a {@code 2xx} whose JSON stops before its top-level
  *       value closes, and a {@code 204} on a follow-up page: retried, as {@link RetryStrategy}
- *       decides, up to {@code RetryPolicy.maxAttempts()} attempts in all;
+ *       decides, up to {@code RetryPolicy.maxAttempts()} attempts in all (a call may allow fewer
+ *       retries of a read timeout: {@link CallSpec#readTimeout});
  *   <li>a {@code 204} on a first page or the usage summary: waited for under the {@code
  *       DataNotReadyPolicy};
  *   <li>a complete body that does not fit the schema: {@code InvalidResponseException}, not
@@ -90,6 +92,7 @@ public final class CallEngine {
   public <T> Received<T> execute(CallSpec<T> call, Cancellation cancellation) {
     Request request = call.request();
     int failures = 0;
+    int timeouts = 0;
     int notReady = 0;
     Duration wait = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
@@ -99,7 +102,10 @@ public final class CallEngine {
       }
       Call http =
           this.http.newCall(
-              request.newBuilder().tag(CallState.class, new CallState(attempt)).build());
+              request
+                  .newBuilder()
+                  .tag(CallState.class, new CallState(attempt, call.readTimeout()))
+                  .build());
       cancellation.attach(http);
       Response response;
       try {
@@ -107,8 +113,16 @@ public final class CallEngine {
       } catch (TokenUnavailableException e) {
         throw errors.fromIo(call, e);
       } catch (IOException e) {
+        timeouts += e instanceof SocketTimeoutException ? 1 : 0;
         wait =
-            ioRetryDelay(call, http, ++failures, attempt, e, RetriesExhaustedException.describe(e));
+            ioRetryDelay(
+                call,
+                http,
+                ++failures,
+                timeouts,
+                attempt,
+                e,
+                RetriesExhaustedException.describe(e));
         continue;
       }
       int code = response.code();
@@ -155,8 +169,16 @@ public final class CallEngine {
       } catch (BodyTooLargeException e) {
         throw errors.fromIo(call, e);
       } catch (IOException e) {
+        timeouts += e instanceof SocketTimeoutException ? 1 : 0;
         wait =
-            ioRetryDelay(call, http, ++failures, attempt, e, RetriesExhaustedException.describe(e));
+            ioRetryDelay(
+                call,
+                http,
+                ++failures,
+                timeouts,
+                attempt,
+                e,
+                RetriesExhaustedException.describe(e));
         continue;
       }
       boolean keep = false;
@@ -173,7 +195,7 @@ public final class CallEngine {
         if (!e.truncated) {
           throw errors.invalidBody(call, headers, e);
         }
-        wait = ioRetryDelay(call, http, ++failures, attempt, e, "a truncated body");
+        wait = ioRetryDelay(call, http, ++failures, timeouts, attempt, e, "a truncated body");
       } finally {
         if (!keep) {
           body.release();
@@ -184,11 +206,18 @@ public final class CallEngine {
 
   /**
    * Decides on an I/O failure (a failed exchange, a body cut short): returns the delay before the
-   * next attempt, or throws when the call was cancelled or no attempt is left.
+   * next attempt, or throws when the call was cancelled, no attempt is left, or the call has timed
+   * out more often than it may retry a timeout ({@code timeouts} so far, this one included).
    */
   private Duration ioRetryDelay(
-      CallSpec<?> call, Call http, int failures, int attempt, IOException e, String reason) {
-    if (http.isCanceled() || !retries.mayRetry(failures)) {
+      CallSpec<?> call,
+      Call http,
+      int failures,
+      int timeouts,
+      int attempt,
+      IOException e,
+      String reason) {
+    if (http.isCanceled() || !retries.mayRetry(failures) || timeouts > call.timeoutRetries()) {
       throw errors.fromIo(call, new RetriesExhaustedException(failures, e));
     }
     Duration wait = retries.delay(failures, null);

@@ -1,6 +1,7 @@
 package io.github.pcusage.internal.http;
 
 import io.github.pcusage.Continuation;
+import java.time.Duration;
 import java.util.Objects;
 import okhttp3.Request;
 
@@ -31,6 +32,8 @@ public final class CallSpec<T> {
   private Continuation position;
   private boolean keepBody;
   private String notFoundCauses = GENERIC_NOT_FOUND_CAUSES;
+  private Duration readTimeout;
+  private int timeoutRetries = Integer.MAX_VALUE;
 
   /** The usual causes of a {@code 404} that any operation on a customer's subscription shares. */
   public static final String GENERIC_NOT_FOUND_CAUSES =
@@ -104,8 +107,35 @@ public final class CallSpec<T> {
     return this;
   }
 
+  /**
+   * Gives this call its own read timeout instead of the client's, and retries a read timeout at
+   * most {@code timeoutRetries} times (other failures are retried as usual): for a slow call such
+   * as the rate card, where waiting the whole timeout again and again would take many minutes.
+   *
+   * @param timeout the read timeout, positive
+   * @param timeoutRetries how many times a timed-out attempt may be retried, zero or more
+   * @return this
+   */
+  public CallSpec<T> readTimeout(Duration timeout, int timeoutRetries) {
+    this.readTimeout = Objects.requireNonNull(timeout, "timeout == null");
+    if (timeoutRetries < 0) {
+      throw new IllegalArgumentException("timeoutRetries < 0");
+    }
+    this.timeoutRetries = timeoutRetries;
+    return this;
+  }
+
   Request request() {
     return request;
+  }
+
+  /** The call's read timeout, or null for the client's. */
+  Duration readTimeout() {
+    return readTimeout;
+  }
+
+  int timeoutRetries() {
+    return timeoutRetries;
   }
 
   String operation() {

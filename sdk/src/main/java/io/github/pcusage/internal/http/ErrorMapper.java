@@ -174,8 +174,9 @@ public final class ErrorMapper {
 
   /**
    * Returns the exception that ends a listing whose paging went wrong (a foreign next link, a
-   * repeated or missing continuation token).
+   * repeated or missing continuation token, a next link on an unpaged collection).
    *
+   * @param items what the listing lists, for example {@code customers}
    * @param problem what went wrong
    * @param requestId the request id of the page that carried the problem
    * @param correlationId the listing's correlation id
@@ -183,9 +184,13 @@ public final class ErrorMapper {
    * @return the exception
    */
   public PagingException paging(
-      String problem, String requestId, String correlationId, Continuation continuation) {
+      String items,
+      String problem,
+      String requestId,
+      String correlationId,
+      Continuation continuation) {
     StringBuilder message =
-        new StringBuilder("listing utilization records stopped: ").append(problem);
+        new StringBuilder("listing ").append(items).append(" stopped: ").append(problem);
     appendIds(message, requestId, correlationId);
     if (continuation != null) {
       message.append(". Resume from the exception's continuation() once the cause is fixed");

@@ -15,10 +15,10 @@ import retrofit2.Retrofit;
 
 /**
  * The OkHttp client and Retrofit instance under {@link CallEngine}. The interceptor order, written
- * down once: tracking headers ({@code MS-RequestId} and friends, set once per logical call by the
- * engine) -> auth (a fresh token on every attempt, one retry after a {@code 401}) -> logging ->
- * transport. Redirects are not followed. Retrofit only builds requests from the generated
- * interfaces; the engine sends them and decodes the bodies.
+ * down once: a call's own read timeout, if it has one -> tracking headers ({@code MS-RequestId} and
+ * friends, set once per logical call by the engine) -> auth (a fresh token on every attempt, one
+ * retry after a {@code 401}) -> logging -> transport. Redirects are not followed. Retrofit only
+ * builds requests from the generated interfaces; the engine sends them and decodes the bodies.
  */
 public final class HttpStack {
   private HttpStack() {}
@@ -79,6 +79,7 @@ public final class HttpStack {
    */
   public static OkHttpClient okHttp(OkHttpClient base, Settings settings) {
     return base.newBuilder()
+        .addInterceptor(new ReadTimeoutInterceptor())
         .addInterceptor(
             new TrackingHeadersInterceptor(
                 settings.correlationId, settings.locale, settings.userAgent))

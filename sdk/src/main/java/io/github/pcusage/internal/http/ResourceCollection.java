@@ -23,6 +23,16 @@ public final class ResourceCollection<T> {
   }
 
   /**
+   * Returns a collection without items or links.
+   *
+   * @param <T> the item type
+   * @return an empty collection
+   */
+  public static <T> ResourceCollection<T> empty() {
+    return new ResourceCollection<>(List.of(), null, new long[0], new long[0]);
+  }
+
+  /**
    * Returns the items, in the order received.
    *
    * @return the items

@@ -7,10 +7,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * First interceptor: gives every logical call its headers before the retry loop, so every retry of
- * a call carries the same {@code MS-RequestId}: {@code Accept}, {@code MS-RequestId} (a new UUID
- * unless the caller set one), {@code MS-CorrelationId}, {@code MS-Contract-Version}, {@code
- * X-Locale} and {@code User-Agent}.
+ * Gives every logical call its headers before the retry loop, so every retry of a call carries the
+ * same {@code MS-RequestId}: {@code Accept}, {@code MS-RequestId} (a new UUID unless the caller set
+ * one), {@code MS-CorrelationId}, {@code MS-Contract-Version}, {@code X-Locale} and {@code
+ * User-Agent}.
  */
 final class TrackingHeadersInterceptor implements Interceptor {
   private final String correlationId;
@@ -36,7 +36,9 @@ final class TrackingHeadersInterceptor implements Interceptor {
           correlationId != null ? correlationId : UUID.randomUUID().toString());
     }
     builder.header("MS-Contract-Version", "v1");
-    builder.header("X-Locale", locale);
+    if (request.header("X-Locale") == null) {
+      builder.header("X-Locale", locale); // a call's own X-Locale (the rate card's) wins
+    }
     builder.header("User-Agent", userAgent);
     return chain.proceed(builder.build());
   }

@@ -29,8 +29,20 @@ final class FastDateTimeParser {
 
   /** Returns the parsed value, or {@code null} when {@code s} is not of the common shape. */
   static OffsetDateTime tryParse(String s) {
+    return parse(s, false);
+  }
+
+  /**
+   * Parses {@code yyyy-MM-ddTHH:mm:ss[.fffffffff]} without an offset (the rate card's dates) as
+   * UTC; returns {@code null} for any other shape, one with an offset included.
+   */
+  static OffsetDateTime tryParseWithoutOffset(String s) {
+    return parse(s, true);
+  }
+
+  private static OffsetDateTime parse(String s, boolean withoutOffset) {
     int n = s.length();
-    if (n < 20
+    if (n < (withoutOffset ? 19 : 20)
         || s.charAt(4) != '-'
         || s.charAt(7) != '-'
         || (s.charAt(10) != 'T' && s.charAt(10) != 't')
@@ -49,7 +61,7 @@ final class FastDateTimeParser {
     }
     int i = 19;
     int nanos = 0;
-    if (s.charAt(i) == '.') {
+    if (i < n && s.charAt(i) == '.') {
       i++;
       int start = i;
       while (i < n && i - start < 9 && isDigit(s.charAt(i))) {
@@ -64,14 +76,16 @@ final class FastDateTimeParser {
         nanos *= 10;
       }
     }
-    if (i >= n) {
-      return null;
-    }
     ZoneOffset offset;
-    char sign = s.charAt(i);
-    if ((sign == 'Z' || sign == 'z') && i == n - 1) {
+    if (withoutOffset || i >= n) {
+      if (!withoutOffset || i != n) {
+        return null;
+      }
       offset = ZoneOffset.UTC;
-    } else if ((sign == '+' || sign == '-') && i + 6 == n && s.charAt(i + 3) == ':') {
+    } else if ((s.charAt(i) == 'Z' || s.charAt(i) == 'z') && i == n - 1) {
+      offset = ZoneOffset.UTC;
+    } else if ((s.charAt(i) == '+' || s.charAt(i) == '-') && i + 6 == n && s.charAt(i + 3) == ':') {
+      char sign = s.charAt(i);
       int oh = digits(s, i + 1, 2);
       int om = digits(s, i + 4, 2);
       if ((oh | om) < 0 || om > 59) {

@@ -76,6 +76,9 @@ final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
 
   static OffsetDateTime parse(String text, String path) {
     OffsetDateTime fast = FastDateTimeParser.tryParse(text);
+    if (fast == null) {
+      fast = FastDateTimeParser.tryParseWithoutOffset(text); // the rate card's dates
+    }
     if (fast != null) {
       return fast;
     }

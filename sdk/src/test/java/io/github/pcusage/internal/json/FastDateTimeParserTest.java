@@ -2,7 +2,9 @@ package io.github.pcusage.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Random;
@@ -46,6 +48,34 @@ class FastDateTimeParserTest {
       })
   void leavesEveryOtherShapeToTheFormatter(String text) {
     assertThat(FastDateTimeParser.tryParse(text)).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2014-01-01T00:00:00",
+        "2026-10-17T17:08:11.1433333",
+        "2024-02-29T23:59:59.999999999"
+      })
+  void readsTheRateCardsDatesWithoutOffsetAsUtc(String text) {
+    assertThat(FastDateTimeParser.tryParseWithoutOffset(text))
+        .isEqualTo(
+            LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                .atOffset(ZoneOffset.UTC));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2014-01-01T00:00:00Z",
+        "2014-01-01T00:00:00+01:00",
+        "2014-01-01T00:00",
+        "2014-01-01T00:00:00.",
+        "2014-02-30T00:00:00",
+        "2014-01-01T00:00:00 "
+      })
+  void readsNoOtherShapeAsADateWithoutOffset(String text) {
+    assertThat(FastDateTimeParser.tryParseWithoutOffset(text)).isNull();
   }
 
   @Test
