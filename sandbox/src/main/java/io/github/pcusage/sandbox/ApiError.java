@@ -8,8 +8,9 @@ package io.github.pcusage.sandbox;
  *
  * <p>Only documented codes are used: 800002 (400, invalid request input), 800003 (500, unexpected
  * service error), 20002 (no relationship with the customer), 20003 (subscription not found), 800011
- * (not a valid Azure subscription), 3000 (no usage data) and the string {@code "900420"} (401, a
- * token with the wrong audience).
+ * (not a valid Azure subscription), 3000 (no usage data), 2000 (the end of a customer listing, in
+ * an opt-in mode), 60003 (tenant not found) and the string {@code "900420"} (401, a token with the
+ * wrong audience).
  *
  * @param status the HTTP status
  * @param code the Partner Center error code as its digits, or null to send no {@code code}
@@ -62,6 +63,24 @@ record ApiError(int status, String code, boolean codeAsString, String descriptio
         null,
         false,
         "Subscription id '" + subscriptionId + "' provided was not found under this customer.");
+  }
+
+  /**
+   * 400 with code 2000, sent only in the opt-in mode of {@link
+   * Sandbox.Builder#endCustomerListWithCode2000}: the follow-up page after the last customer.
+   * Microsoft's own tooling reads it as the end of the listing; the description is the sandbox's
+   * own.
+   */
+  static ApiError endOfListing() {
+    return new ApiError(400, "2000", false, "There are no more records to return.");
+  }
+
+  /**
+   * 404 with code 60003 (tenant not found): the subscription list of an unknown customer. Which
+   * code the service uses here is not documented (an assumption of the sandbox).
+   */
+  static ApiError customerNotFound(String customerId) {
+    return new ApiError(404, "60003", false, "Tenant '" + customerId + "' was not found.");
   }
 
   /** 404 with code 3000: the subscription has no usage. */

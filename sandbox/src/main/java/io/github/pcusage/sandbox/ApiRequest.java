@@ -8,20 +8,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A request routed to one of the two operations: the decoded ids of its path in their canonical
- * (lower-case) form, its query parameters (names lower-cased, first value wins) and its raw
- * continuation token.
+ * A request routed to one of the operations: the decoded ids of its path in their canonical
+ * (lower-case) form (null where the path has none), its query parameters (names lower-cased, first
+ * value wins) and its raw continuation token.
  */
 final class ApiRequest {
   /** The operation a path names. */
   enum Operation {
     UTILIZATION,
-    USAGE_SUMMARY
+    USAGE_SUMMARY,
+    CUSTOMERS,
+    SUBSCRIPTIONS,
+    RATE_CARD
   }
 
   /** The query parameters the utilization operation reads (first and follow-up pages). */
   private static final Set<String> UTILIZATION_PARAMETERS =
       Set.of("start_time", "end_time", "granularity", "show_details", "size", "seek_operation");
+
+  /** The query parameters the customer listing reads; both spellings of the seek parameter. */
+  private static final Set<String> CUSTOMER_PARAMETERS =
+      Set.of("size", "filter", "seekoperation", "seek_operation");
+
+  /** The query parameters the rate card reads. */
+  private static final Set<String> RATE_CARD_PARAMETERS = Set.of("currency", "region");
 
   final Operation operation;
   final String customerId;
@@ -55,51 +65,96 @@ final class ApiRequest {
    */
   static ApiRequest route(String rawPath, String rawQuery, String continuationToken) {
     String[] parts = rawPath.split("/", -1);
-    if (parts.length < 7
-        || !parts[0].isEmpty()
-        || !parts[1].equals("v1")
-        || !parts[2].equalsIgnoreCase("customers")
-        || !parts[4].equalsIgnoreCase("subscriptions")
-        || parts[3].isEmpty()
-        || parts[5].isEmpty()) {
+    if (parts.length < 3 || !parts[0].isEmpty() || !parts[1].equals("v1")) {
       return null;
     }
-    Operation operation;
-    if (parts.length == 8
-        && parts[6].equalsIgnoreCase("utilizations")
-        && parts[7].equalsIgnoreCase("azure")) {
-      operation = Operation.UTILIZATION;
-    } else if (parts.length == 7 && parts[6].equalsIgnoreCase("usagesummary")) {
-      operation = Operation.USAGE_SUMMARY;
-    } else {
+    Operation operation = operation(parts);
+    if (operation == null) {
       return null;
     }
+    boolean pair = operation == Operation.UTILIZATION || operation == Operation.USAGE_SUMMARY;
     return new ApiRequest(
         operation,
-        Dataset.canonical(decodePathSegment(parts[3])),
-        Dataset.canonical(decodePathSegment(parts[5])),
+        parts.length >= 5 ? Dataset.canonical(decodePathSegment(parts[3])) : null,
+        pair ? Dataset.canonical(decodePathSegment(parts[5])) : null,
         rawQuery == null ? "" : rawQuery,
         parseQuery(rawQuery),
         continuationToken);
   }
 
+  private static Operation operation(String[] parts) {
+    if (parts.length == 4
+        && parts[2].equalsIgnoreCase("ratecards")
+        && parts[3].equalsIgnoreCase("azure")) {
+      return Operation.RATE_CARD;
+    }
+    if (!parts[2].equalsIgnoreCase("customers")) {
+      return null;
+    }
+    if (parts.length == 3) {
+      return Operation.CUSTOMERS;
+    }
+    if (parts.length < 5 || parts[3].isEmpty() || !parts[4].equalsIgnoreCase("subscriptions")) {
+      return null;
+    }
+    if (parts.length == 5) {
+      return Operation.SUBSCRIPTIONS;
+    }
+    if (parts.length < 7 || parts[5].isEmpty()) {
+      return null;
+    }
+    if (parts.length == 8
+        && parts[6].equalsIgnoreCase("utilizations")
+        && parts[7].equalsIgnoreCase("azure")) {
+      return Operation.UTILIZATION;
+    }
+    if (parts.length == 7 && parts[6].equalsIgnoreCase("usagesummary")) {
+      return Operation.USAGE_SUMMARY;
+    }
+    return null;
+  }
+
   /**
    * Returns the name of the first query parameter the operation does not read (any parameter of the
-   * usage summary, which takes none), or null when there is none. Names are compared ignoring case,
-   * as values are read.
+   * usage summary or the subscription list, which take none), or null when there is none. Names are
+   * compared ignoring case, as values are read.
    */
   String unknownParameter() {
+    Set<String> known;
+    switch (operation) {
+      case UTILIZATION:
+        known = UTILIZATION_PARAMETERS;
+        break;
+      case CUSTOMERS:
+        known = CUSTOMER_PARAMETERS;
+        break;
+      case RATE_CARD:
+        known = RATE_CARD_PARAMETERS;
+        break;
+      default:
+        known = Set.of();
+    }
     for (String name : query.keySet()) {
-      if (operation == Operation.USAGE_SUMMARY || !UTILIZATION_PARAMETERS.contains(name)) {
+      if (!known.contains(name)) {
         return name;
       }
     }
     return null;
   }
 
-  /** Returns whether the request asks for a follow-up page. */
+  /**
+   * Returns whether the request asks for a follow-up page: {@code seek_operation} on utilization,
+   * {@code seekOperation} or {@code seek_operation} (any case) on the customer listing.
+   */
   boolean followUp() {
-    return query.containsKey("seek_operation");
+    return query.containsKey("seek_operation")
+        || (operation == Operation.CUSTOMERS && query.containsKey("seekoperation"));
+  }
+
+  /** Returns the value of the customer listing's seek parameter, either spelling, or null. */
+  String seekOperation() {
+    String camel = query.get("seekoperation");
+    return camel != null ? camel : query.get("seek_operation");
   }
 
   private static String decodePathSegment(String segment) {

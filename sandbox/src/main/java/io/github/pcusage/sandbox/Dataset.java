@@ -4,19 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The sandbox's customers and subscriptions, derived from a seed: the same seed gives the same
  * GUIDs and the same records on every run and machine.
  *
- * <p>Every subscription is a legacy Azure subscription with {@link #recordsPerSubscription()} daily
- * records. Records are generated on first use from the seed and the two ids alone. Ids are matched
- * ignoring case, as the service matches GUIDs ({@code D5C78F49-...} is {@code d5c78f49-...}).
+ * <p>Each customer has a company name and domain, legacy Azure subscriptions ({@link
+ * #subscriptionIds}) with {@link #recordsPerSubscription()} daily records each, and an Azure plan,
+ * a licence and a new-commerce subscription ({@link #subscriptions}). Records are generated on
+ * first use from the seed and the two ids alone. Ids are matched ignoring case, as the service
+ * matches GUIDs ({@code D5C78F49-...} is {@code d5c78f49-...}).
  */
 public final class Dataset {
   private static final int CACHED_SUBSCRIPTIONS = 64;
@@ -25,6 +29,8 @@ public final class Dataset {
   private final int recordsPerSubscription;
   private final List<String> customerIds;
   private final Map<String, List<String>> subscriptionIds;
+  private final List<Customer> customers;
+  private final Map<String, List<Subscription>> subscriptions;
   private final BoundedCache<DataKey, List<UsageRecord>> records =
       new BoundedCache<>(CACHED_SUBSCRIPTIONS, list -> 1);
 
@@ -54,6 +60,13 @@ public final class Dataset {
     }
     this.customerIds = Collections.unmodifiableList(customerList);
     this.subscriptionIds = Collections.unmodifiableMap(subscriptions);
+    this.customers = Directory.customers(seed, customerIds);
+    Map<String, List<Subscription>> all = new LinkedHashMap<>();
+    for (int c = 0; c < customers; c++) {
+      String customerId = customerList.get(c);
+      all.put(customerId, Directory.subscriptions(seed, c, subscriptions.get(customerId)));
+    }
+    this.subscriptions = Collections.unmodifiableMap(all);
   }
 
   /** Returns the seed the data set derives from. */
@@ -85,7 +98,58 @@ public final class Dataset {
     return ids;
   }
 
-  /** Returns whether the data set has this subscription of this customer, ignoring case. */
+  /**
+   * Returns the customers with their company names and domains, in the order of {@link
+   * #customerIds()}.
+   */
+  public List<Customer> customers() {
+    return customers;
+  }
+
+  /**
+   * Returns every subscription of a customer, as the subscriptions call lists them: the legacy
+   * Azure ones of {@link #subscriptionIds} first, then an Azure plan, a licence and a new-commerce
+   * one.
+   *
+   * @throws IllegalArgumentException if the customer is not in the data set
+   */
+  public List<Subscription> subscriptions(String customerId) {
+    Objects.requireNonNull(customerId, "customerId == null");
+    List<Subscription> list = subscriptions.get(canonical(customerId));
+    if (list == null) {
+      throw new IllegalArgumentException("not a customer of this data set: " + customerId);
+    }
+    return list;
+  }
+
+  /** Returns whether the data set has a customer with this id, ignoring case. */
+  public boolean hasCustomer(String customerId) {
+    return subscriptions.containsKey(canonical(Objects.requireNonNull(customerId, "customerId")));
+  }
+
+  /**
+   * Returns the kind of a subscription of the data set, or null when the customer has no such
+   * subscription; ids are matched ignoring case.
+   */
+  public SubscriptionKind kind(String customerId, String subscriptionId) {
+    Objects.requireNonNull(subscriptionId, "subscriptionId == null");
+    List<Subscription> list =
+        subscriptions.get(canonical(Objects.requireNonNull(customerId, "customerId == null")));
+    if (list != null) {
+      String id = canonical(subscriptionId);
+      for (Subscription subscription : list) {
+        if (subscription.id().equals(id)) {
+          return subscription.kind();
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns whether the data set has this legacy Azure subscription (one of {@link
+   * #subscriptionIds}) of this customer, ignoring case.
+   */
   public boolean contains(String customerId, String subscriptionId) {
     Objects.requireNonNull(customerId, "customerId == null");
     Objects.requireNonNull(subscriptionId, "subscriptionId == null");
@@ -102,6 +166,19 @@ public final class Dataset {
   }
 
   /**
+   * Returns the ids of the catalogue meters that the records of the data set's subscriptions use.
+   */
+  Set<String> meterIdsInUse() {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String customerId : customerIds) {
+      for (String subscriptionId : subscriptionIds.get(customerId)) {
+        RecordGenerator.addMeterIds(seed, customerId, subscriptionId, recordsPerSubscription, ids);
+      }
+    }
+    return ids;
+  }
+
+  /**
    * Returns {@code count} daily records of any customer/subscription pair, generated from the seed.
    */
   List<UsageRecord> records(String customerId, String subscriptionId, int count) {
@@ -110,7 +187,8 @@ public final class Dataset {
         key -> RecordGenerator.generate(seed, key.customerId(), key.subscriptionId(), key.count()));
   }
 
-  private static String guid(String name) {
+  /** Returns the name-based UUID the sandbox derives from {@code name}. */
+  static String guid(String name) {
     return UUID.nameUUIDFromBytes(("pcusage-sandbox/" + name).getBytes(StandardCharsets.UTF_8))
         .toString();
   }

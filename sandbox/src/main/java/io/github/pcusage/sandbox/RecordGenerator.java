@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Derives the daily records of one subscription from the seed, the two ids and a count alone.
@@ -91,6 +92,25 @@ final class RecordGenerator {
               resource.hasRegion));
     }
     return Collections.unmodifiableList(records);
+  }
+
+  /**
+   * Adds to {@code into} the ids of the meters that {@code count} records of a pair use, without
+   * generating the records (each resource draws its meter first).
+   */
+  static void addMeterIds(
+      long seed, String customerId, String subscriptionId, int count, Set<String> into) {
+    if (count == 0) {
+      return;
+    }
+    long base =
+        SeededRandom.combine(
+            seed, SeededRandom.hash(customerId), SeededRandom.hash(subscriptionId));
+    int resourceCount = Math.max(1, (count + DAYS - 1) / DAYS);
+    for (int r = 0; r < resourceCount && into.size() < MeterCatalog.METERS.size(); r++) {
+      SeededRandom random = new SeededRandom(SeededRandom.combine(base, 1, r));
+      into.add(MeterCatalog.METERS.get(random.nextInt(MeterCatalog.METERS.size())).id());
+    }
   }
 
   private static BigDecimal quantity(Meter meter, SeededRandom random) {

@@ -1,15 +1,14 @@
 package io.github.pcusage.sandbox;
 
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An embedded fake Partner Center: a real HTTP server on 127.0.0.1 that serves the Azure
- * utilization and usage summary operations under {@code /v1}, from a data set derived from a seed.
+ * utilization and usage summary operations, the customer listing, each customer's subscriptions and
+ * the Azure rate card under {@code /v1}, from a data set derived from a seed.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.builder().port(0).seed(42).start()) {
@@ -26,32 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * own scenario state and fault counters.
  */
 public final class Sandbox implements AutoCloseable {
-  private final SandboxServer server;
-  private final Dataset dataset;
-  private final Scenarios scenarios;
-  private final Faults faults;
-  private final FaultCounters faultCounters;
-  private final AtomicLong requests;
-  private final long pageCacheBytes;
+  private final SandboxParts parts;
   private final String baseUrl;
   private volatile boolean closed;
 
-  private Sandbox(
-      SandboxServer server,
-      Dataset dataset,
-      Scenarios scenarios,
-      Faults faults,
-      FaultCounters faultCounters,
-      AtomicLong requests,
-      long pageCacheBytes) {
-    this.server = server;
-    this.dataset = dataset;
-    this.scenarios = scenarios;
-    this.faults = faults;
-    this.faultCounters = faultCounters;
-    this.requests = requests;
-    this.pageCacheBytes = pageCacheBytes;
-    this.baseUrl = "http://127.0.0.1:" + server.port();
+  private Sandbox(SandboxParts parts) {
+    this.parts = parts;
+    this.baseUrl = "http://127.0.0.1:" + parts.server().port();
   }
 
   /**
@@ -69,17 +49,17 @@ public final class Sandbox implements AutoCloseable {
 
   /** Returns the port the server listens on. */
   public int port() {
-    return server.port();
+    return parts.server().port();
   }
 
   /** Returns the data set: its customers, subscriptions and seed. */
   public Dataset dataset() {
-    return dataset;
+    return parts.dataset();
   }
 
   /** Returns the customer ids of the data set; shorthand for {@code dataset().customerIds()}. */
   public List<String> customerIds() {
-    return dataset.customerIds();
+    return parts.dataset().customerIds();
   }
 
   /**
@@ -88,32 +68,45 @@ public final class Sandbox implements AutoCloseable {
    * @throws IllegalArgumentException if the customer is not in the data set
    */
   public List<String> subscriptionIds(String customerId) {
-    return dataset.subscriptionIds(customerId);
+    return parts.dataset().subscriptionIds(customerId);
   }
 
   /** Returns the provider states of this sandbox, to change at run time. */
   public Scenarios scenarios() {
-    return scenarios;
+    return parts.scenarios();
   }
 
   /** Returns the fault settings. */
   public Faults faults() {
-    return faults;
+    return parts.faults();
   }
 
   /** Returns the live counts of the faults served. */
   public FaultCounters faultCounters() {
-    return faultCounters;
+    return parts.faultCounters();
   }
 
   /** Returns the memory kept for rendered pages, in bytes; 0 when every page is rendered. */
   public long pageCacheBytes() {
-    return pageCacheBytes;
+    return parts.pageCacheBytes();
+  }
+
+  /**
+   * Returns the ids of the meters in use that the rate card leaves out ({@link
+   * Builder#unpricedMeters}), in a stable order; empty by default.
+   */
+  public List<String> unpricedMeterIds() {
+    return parts.rateCard().unpricedMeterIds();
+  }
+
+  /** Returns the number of meters the rate card lists. */
+  public int rateCardMeterCount() {
+    return parts.rateCard().meterCount();
   }
 
   /** Returns how many HTTP requests the server has received. */
   public long requestCount() {
-    return requests.get();
+    return parts.requests().get();
   }
 
   /** Stops the server at once and frees its threads; calling it again does nothing. */
@@ -123,28 +116,38 @@ public final class Sandbox implements AutoCloseable {
       return;
     }
     closed = true;
-    server.stop();
+    parts.server().stop();
   }
 
   @Override
   public String toString() {
-    return "Sandbox{" + baseUrl + ", seed=" + dataset.seed() + ", faults=" + faults + "}";
+    return "Sandbox{"
+        + baseUrl
+        + ", seed="
+        + parts.dataset().seed()
+        + ", faults="
+        + parts.faults()
+        + "}";
   }
 
   /** Configures and starts a {@link Sandbox}. Not thread-safe. */
   public static final class Builder {
-    private int port;
-    private long seed = 42;
-    private int customers = 3;
-    private int subscriptionsPerCustomer = 2;
-    private int recordsPerSubscription = 2500;
-    private Duration latency = Duration.ZERO;
-    private Faults faults = Faults.none();
-    private String token;
-    private NextLinkStyle nextLinkStyle = NextLinkStyle.RELATIVE;
-    private int threads = 16;
-    private long pageCacheBytes = 64L << 20;
-    private boolean rejectUnknownParameters;
+    int port;
+    long seed = 42;
+    int customers = 3;
+    int subscriptionsPerCustomer = 2;
+    int recordsPerSubscription = 2500;
+    Duration latency = Duration.ZERO;
+    Faults faults = Faults.none();
+    String token;
+    NextLinkStyle nextLinkStyle = NextLinkStyle.RELATIVE;
+    int threads = 16;
+    long pageCacheBytes = 64L << 20;
+    boolean rejectUnknownParameters;
+    int unpricedMeters;
+    int rateCardMeters;
+    Duration rateCardLatency = Duration.ZERO;
+    boolean endCustomerListWithCode2000;
 
     private Builder() {}
 
@@ -251,38 +254,59 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
+     * How many of the meters the data set's records use the rate card leaves out (default 0), so
+     * that clients meet unpriced usage; at most the meters in use are left out. The usage summary
+     * still bills them.
+     */
+    public Builder unpricedMeters(int unpricedMeters) {
+      if (unpricedMeters < 0 || unpricedMeters > MeterCatalog.METERS.size()) {
+        throw new IllegalArgumentException(
+            "unpriced meters must be 0 to " + MeterCatalog.METERS.size() + ": " + unpricedMeters);
+      }
+      this.unpricedMeters = unpricedMeters;
+      return this;
+    }
+
+    /**
+     * Pads the rate card with generated meters up to this many meters (default 0: no padding, the
+     * catalogue's meters only), so that a multi-MB card can be tried: 10,000 meters are about 4 MB.
+     */
+    public Builder rateCardMeters(int rateCardMeters) {
+      if (rateCardMeters < 0 || rateCardMeters > 1_000_000) {
+        throw new IllegalArgumentException(
+            "rate card meters must be 0 to 1000000: " + rateCardMeters);
+      }
+      this.rateCardMeters = rateCardMeters;
+      return this;
+    }
+
+    /** A delay before every rate card answer, on top of {@link #latency} (default none). */
+    public Builder rateCardLatency(Duration rateCardLatency) {
+      Objects.requireNonNull(rateCardLatency, "rateCardLatency == null");
+      if (rateCardLatency.isNegative()) {
+        throw new IllegalArgumentException("rate card latency < 0: " + rateCardLatency);
+      }
+      this.rateCardLatency = rateCardLatency;
+      return this;
+    }
+
+    /**
+     * Whether the customer listing ends as Microsoft's own tooling expects of the service (default
+     * false): the last page still carries a next link, and following it answers 400 with error code
+     * 2000 instead of a page.
+     */
+    public Builder endCustomerListWithCode2000(boolean endCustomerListWithCode2000) {
+      this.endCustomerListWithCode2000 = endCustomerListWithCode2000;
+      return this;
+    }
+
+    /**
      * Starts the server on 127.0.0.1.
      *
      * @throws UncheckedIOException if the port cannot be bound
      */
     public Sandbox start() {
-      Dataset dataset =
-          new Dataset(seed, customers, subscriptionsPerCustomer, recordsPerSubscription);
-      Scenarios scenarios = new Scenarios();
-      FaultCounters counters = new FaultCounters();
-      AtomicLong requests = new AtomicLong();
-      WireWriter writer = new WireWriter();
-      Replies replies = new Replies(writer, Clock.systemUTC());
-      SandboxHandler handler =
-          new SandboxHandler(
-              token,
-              rejectUnknownParameters,
-              latency,
-              new FaultInjector(faults),
-              counters,
-              replies,
-              new UtilizationEndpoint(
-                  dataset,
-                  scenarios,
-                  new ContinuationTokens(seed),
-                  writer,
-                  replies,
-                  nextLinkStyle,
-                  pageCacheBytes),
-              new UsageSummaryEndpoint(dataset, scenarios, writer, replies),
-              requests);
-      SandboxServer server = SandboxServer.start(port, threads, handler);
-      return new Sandbox(server, dataset, scenarios, faults, counters, requests, pageCacheBytes);
+      return new Sandbox(SandboxParts.start(this));
     }
   }
 }

@@ -26,8 +26,7 @@ final class SandboxHandler implements HttpHandler {
   private final FaultInjector injector;
   private final FaultCounters counters;
   private final Replies replies;
-  private final UtilizationEndpoint utilization;
-  private final UsageSummaryEndpoint usageSummary;
+  private final Endpoints endpoints;
   private final AtomicLong requests;
 
   SandboxHandler(
@@ -37,8 +36,7 @@ final class SandboxHandler implements HttpHandler {
       FaultInjector injector,
       FaultCounters counters,
       Replies replies,
-      UtilizationEndpoint utilization,
-      UsageSummaryEndpoint usageSummary,
+      Endpoints endpoints,
       AtomicLong requests) {
     this.token = token;
     this.rejectUnknownParameters = rejectUnknownParameters;
@@ -46,8 +44,7 @@ final class SandboxHandler implements HttpHandler {
     this.injector = injector;
     this.counters = counters;
     this.replies = replies;
-    this.utilization = utilization;
-    this.usageSummary = usageSummary;
+    this.endpoints = endpoints;
     this.requests = requests;
   }
 
@@ -134,10 +131,7 @@ final class SandboxHandler implements HttpHandler {
           break;
       }
     }
-    Reply reply =
-        request.operation == ApiRequest.Operation.UTILIZATION
-            ? utilization.handle(request)
-            : usageSummary.handle(request);
+    Reply reply = endpoints.handle(request, in.getFirst("X-Locale"));
     if ((fault == Fault.CONNECTION_RESET || fault == Fault.TRUNCATED_BODY)
         && reply.status() == 200
         && reply.body() != null) {
@@ -205,7 +199,8 @@ final class SandboxHandler implements HttpHandler {
     return value == null || value.isBlank() ? UUID.randomUUID().toString() : value;
   }
 
-  private static void pause(Duration duration) {
+  /** Waits {@code duration}; an interrupt ends the wait early and is kept. */
+  static void pause(Duration duration) {
     if (duration.isZero()) {
       return;
     }

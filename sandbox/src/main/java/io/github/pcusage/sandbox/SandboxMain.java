@@ -9,7 +9,8 @@ import java.util.List;
  * <pre>
  * java -cp ... io.github.pcusage.sandbox.SandboxMain [--port P] [--seed S] [--customers N]
  *     [--subscriptions M] [--records K] [--latency-ms L] [--faults SPEC] [--page-cache-mb MB]
- *     [--token T] [--next-link relative|leading-slash|v1] [--threads N]
+ *     [--unpriced-meters COUNT] [--rate-card-meters COUNT] [--rate-card-latency-ms L]
+ *     [--customer-list-end last-page|code-2000] [--token T] [--next-link relative|leading-slash|v1] [--threads N]
  *     [--unknown-params ignore|reject]
  * </pre>
  *
@@ -100,5 +101,9 @@ public final class SandboxMain {
             + sandbox.subscriptionIds(customer).get(0)
             + "/utilizations/azure?start_time=2026-10-01T00:00:00Z"
             + "&end_time=2026-11-01T00:00:00Z&size=2'");
+    out.println(
+        "also: /v1/customers?size=2, /v1/customers/"
+            + customer
+            + "/subscriptions, /v1/ratecards/azure");
   }
 }

@@ -12,8 +12,10 @@ import java.util.function.BiConsumer;
  *
  * <p>A command line reads a value as {@link #type()} ({@link #parse} does, or a command-line
  * library does from the type) and hands it to {@link #apply}, which names the option in its errors.
- * {@link #shared()} are the options of both commands; {@link #TOKEN}, {@link #NEXT_LINK}, {@link
- * #THREADS} and {@link #UNKNOWN_PARAMS} are {@code SandboxMain}'s only, for tests and benchmarks.
+ * {@link #shared()} are the options of both commands (new ones get labels that keep {@code pcusage
+ * sandbox --help}'s option column as it is: a name and label of 19 or 20 characters would widen
+ * it); {@link #TOKEN}, {@link #NEXT_LINK}, {@link #THREADS} and {@link #UNKNOWN_PARAMS} are {@code
+ * SandboxMain}'s only, for tests and benchmarks.
  */
 public enum SandboxOption {
   /** {@code --port P}: {@link Sandbox.Builder#port}. */
@@ -84,6 +86,46 @@ public enum SandboxOption {
       "Memory for rendered pages, in MiB; 0 renders every page",
       true,
       (b, v) -> b.pageCacheBytes(mebibytes((Long) v))),
+  /** {@code --unpriced-meters COUNT}: {@link Sandbox.Builder#unpricedMeters}. */
+  UNPRICED_METERS(
+      "--unpriced-meters",
+      "COUNT",
+      Integer.class,
+      "0",
+      "Meters in use that the rate card leaves out",
+      true,
+      (b, v) -> b.unpricedMeters((Integer) v)),
+  /** {@code --rate-card-meters COUNT}: {@link Sandbox.Builder#rateCardMeters}. */
+  RATE_CARD_METERS(
+      "--rate-card-meters",
+      "COUNT",
+      Integer.class,
+      "0",
+      "Pad the rate card with generated meters up to COUNT meters; 0 adds none",
+      true,
+      (b, v) -> b.rateCardMeters((Integer) v)),
+  /** {@code --rate-card-latency-ms L}: {@link Sandbox.Builder#rateCardLatency}. */
+  RATE_CARD_LATENCY_MS(
+      "--rate-card-latency-ms",
+      "L",
+      Long.class,
+      "0",
+      "Extra delay before every rate card answer, in ms",
+      true,
+      (b, v) -> b.rateCardLatency(Duration.ofMillis((Long) v))),
+  /**
+   * {@code --customer-list-end last-page|code-2000}: {@link
+   * Sandbox.Builder#endCustomerListWithCode2000}.
+   */
+  CUSTOMER_LIST_END(
+      "--customer-list-end",
+      "MODE",
+      String.class,
+      "last-page",
+      "End of the customer listing: last-page, or code-2000 (a last next link answered 400, code"
+          + " 2000)",
+      true,
+      (b, v) -> b.endCustomerListWithCode2000(endsWithCode2000((String) v))),
   /** {@code --token T}: {@link Sandbox.Builder#token}; no default (any non-empty token). */
   TOKEN(
       "--token",
@@ -164,6 +206,17 @@ public enum SandboxOption {
         return true;
       default:
         throw new IllegalArgumentException("expected ignore or reject: " + mode);
+    }
+  }
+
+  private static boolean endsWithCode2000(String mode) {
+    switch (mode) {
+      case "last-page":
+        return false;
+      case "code-2000":
+        return true;
+      default:
+        throw new IllegalArgumentException("expected last-page or code-2000: " + mode);
     }
   }
 

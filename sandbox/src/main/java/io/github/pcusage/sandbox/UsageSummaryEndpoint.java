@@ -4,14 +4,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /v1/customers/{c}/subscriptions/{s}/usagesummary}: one object whose {@code totalCost}
- * is the sum over the pair's daily records reported in the billing period [2026-10-01, 2026-11-01)
- * UTC of {@code quantity x} {@link PriceTable} price, rounded once to {@link
- * PriceTable#MONEY_SCALE} digits. An Azure plan's {@code usdTotalCost} is that rounded total times
- * {@link PriceTable#EUR_TO_USD}, rounded again.
+ * prices the pair's daily records reported in the billing period [2026-10-01, 2026-11-01) UTC with
+ * the rate card: per meter, the period's summed quantity priced by {@link PriceTable#cost} (the
+ * graduated rule), summed over the meters and rounded once to {@link PriceTable#MONEY_SCALE}
+ * digits. An Azure plan's {@code usdTotalCost} is that rounded total times {@link
+ * PriceTable#EUR_TO_USD}, rounded again. A licence or new-commerce subscription is a 400 (800011).
  */
 final class UsageSummaryEndpoint {
   /** The start of the billing period, inclusive. */
@@ -40,8 +43,13 @@ final class UsageSummaryEndpoint {
     String customerId = request.customerId;
     String subscriptionId = request.subscriptionId;
     PairState state = scenarios.state(customerId, subscriptionId);
-    if (state == null && !dataset.contains(customerId, subscriptionId)) {
+    SubscriptionKind kind = dataset.kind(customerId, subscriptionId);
+    if (state == null && kind == null) {
       return replies.error(ApiError.subscriptionNotFound());
+    }
+    if (state == null
+        && (kind == SubscriptionKind.LICENCE || kind == SubscriptionKind.NEW_COMMERCE)) {
+      return replies.error(ApiError.notAnAzureSubscription());
     }
     if (state != null) {
       if (PairState.take(state.failing)) {
@@ -60,18 +68,22 @@ final class UsageSummaryEndpoint {
         count == 0 ? List.of() : dataset.records(customerId, subscriptionId, count);
     Instant start = BILLING_START.toInstant();
     Instant end = BILLING_END.toInstant();
-    BigDecimal sum = BigDecimal.ZERO;
+    Map<String, BigDecimal> quantities = new LinkedHashMap<>();
     Instant lastModified = start;
-    PriceTable prices = PriceTable.standard();
     for (UsageRecord record : records) {
       if (!record.reportedAt.isBefore(start) && record.reportedAt.isBefore(end)) {
-        sum = sum.add(prices.cost(record.meter.id(), record.quantity));
+        quantities.merge(record.meter.id(), record.quantity, BigDecimal::add);
         if (record.reportedAt.isAfter(lastModified)) {
           lastModified = record.reportedAt;
         }
       }
     }
-    boolean azurePlan = state != null && state.azurePlan;
+    BigDecimal sum = BigDecimal.ZERO;
+    PriceTable prices = PriceTable.standard();
+    for (Map.Entry<String, BigDecimal> meter : quantities.entrySet()) {
+      sum = sum.add(prices.cost(meter.getKey(), meter.getValue()));
+    }
+    boolean azurePlan = state != null ? state.azurePlan : kind == SubscriptionKind.AZURE_PLAN;
     BigDecimal total = PriceTable.roundMoney(sum);
     String selfUri =
         "/customers/"

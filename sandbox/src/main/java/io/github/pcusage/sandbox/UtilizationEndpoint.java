@@ -51,7 +51,12 @@ final class UtilizationEndpoint {
     }
     PairState state = scenarios.state(request.customerId, request.subscriptionId);
     if (state == null && !dataset.contains(request.customerId, request.subscriptionId)) {
-      return replies.error(ApiError.subscriptionNotFound());
+      SubscriptionKind kind = dataset.kind(request.customerId, request.subscriptionId);
+      if (kind == SubscriptionKind.AZURE_PLAN) {
+        return replies.error(ApiError.azurePlanNotFound(request.subscriptionId));
+      }
+      return replies.error(
+          kind == null ? ApiError.subscriptionNotFound() : ApiError.notAnAzureSubscription());
     }
     if (state != null) {
       Reply preflight = preflight(state, request.followUp(), request.customerId);

@@ -19,6 +19,17 @@ final class WireWriter {
   private final JsonFactory factory =
       JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
   private final RecordWriter records = new RecordWriter(factory);
+  private final DirectoryWriter directory = new DirectoryWriter(factory);
+
+  /** Returns the writer of the customer and subscription lists. */
+  DirectoryWriter directory() {
+    return directory;
+  }
+
+  /** Returns the factory every body is written with. */
+  JsonFactory factory() {
+    return factory;
+  }
 
   /**
    * Writes one utilization page.
@@ -149,7 +160,8 @@ final class WireWriter {
     return out.toByteArray();
   }
 
-  private static void writeLink(JsonGenerator json, String name, String uri, String token)
+  /** Writes a Partner Center link: {@code uri}, {@code method} and the token as its header. */
+  static void writeLink(JsonGenerator json, String name, String uri, String token)
       throws IOException {
     json.writeObjectFieldStart(name);
     json.writeStringField("uri", uri);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +33,22 @@ class OpenApiConformanceTest {
   @RegisterExtension
   static final SandboxExtension sandbox =
       SandboxExtension.builder().seed(42).recordsPerSubscription(300).build();
+
+  /**
+   * Disagreements of the spec (343b6b8) with the facts file, reported on /work/STATUS.md for the
+   * spec's author: zone-less rate card dates (facts §3.2) against {@code format: date-time}, and
+   * the subscription fields {@code hasPurchasableAddons} and {@code links.offer} (facts §2.2) the
+   * spec does not list. Only these exact messages are ignored; remove this once the spec is fixed.
+   */
+  private static final Pattern KNOWN_SPEC_ISSUES =
+      Pattern.compile(
+          "\\[Path '/(meters/\\d+|offerTerms/\\d+)/effectiveDate'\\] String"
+              + " \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\" is invalid against requested date"
+              + " format"
+              + "|\\[Path '/items/\\d+'\\] Object instance has properties which are not allowed by"
+              + " the schema: \\[\"hasPurchasableAddons\"\\]"
+              + "|\\[Path '/items/\\d+/links'\\] Object instance has properties which are not"
+              + " allowed by the schema: \\[\"offer\"\\]");
 
   static SandboxHttp http;
   static OpenApiInteractionValidator validator;
@@ -57,6 +74,12 @@ class OpenApiConformanceTest {
   /** Sends a GET for real and validates the exchange; returns the response. */
   private static HttpResponse<byte[]> exchange(
       String path, Map<String, String> query, Map<String, String> headers) {
+    return exchange(http, path, query, headers);
+  }
+
+  /** Sends a GET to a given sandbox and validates the exchange; returns the response. */
+  private static HttpResponse<byte[]> exchange(
+      SandboxHttp http, String path, Map<String, String> query, Map<String, String> headers) {
     StringBuilder uri = new StringBuilder(path);
     SimpleRequest.Builder request = SimpleRequest.Builder.get(path);
     char separator = '?';
@@ -83,9 +106,13 @@ class OpenApiConformanceTest {
       answer.withBody(response.body());
     }
     ValidationReport report = validator.validate(request.build(), answer.build());
-    assertThat(report.getMessages())
-        .as("validation of GET %s -> %d", uri, response.statusCode())
-        .isEmpty();
+    List<ValidationReport.Message> messages = new ArrayList<>();
+    for (ValidationReport.Message message : report.getMessages()) {
+      if (!KNOWN_SPEC_ISSUES.matcher(message.getMessage()).find()) {
+        messages.add(message);
+      }
+    }
+    assertThat(messages).as("validation of GET %s -> %d", uri, response.statusCode()).isEmpty();
     return response;
   }
 
@@ -166,5 +193,91 @@ class OpenApiConformanceTest {
     String plan =
         "/v1/customers/scenario-azure-plan/subscriptions/" + subscription + "/usagesummary";
     assertThat(exchange(plan, Map.of(), Map.of()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void customerPagesConformToTheSpec() {
+    HttpResponse<byte[]> first = exchange("/v1/customers", Map.of("size", "2"), Map.of());
+    assertThat(first.statusCode()).isEqualTo(200);
+    String token = json(first).path("continuationToken").asText();
+
+    HttpResponse<byte[]> last =
+        exchange(
+            "/v1/customers",
+            Map.of("size", "2", "seekOperation", "Next"),
+            Map.of("MS-ContinuationToken", token));
+    HttpResponse<byte[]> filtered =
+        exchange(
+            "/v1/customers",
+            Map.of("filter", "{\"Field\":\"Domain\",\"Value\":\"a\",\"Operator\":\"starts_with\"}"),
+            Map.of());
+
+    assertThat(last.statusCode()).isEqualTo(200);
+    assertThat(json(last).path("items")).hasSize(1);
+    assertThat(filtered.statusCode()).isEqualTo(200);
+    assertThat(exchange("/v1/customers", Map.of("size", "500"), Map.of()).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void customerErrorsConformToTheSpec() {
+    assertThat(exchange("/v1/customers", Map.of("filter", "{}"), Map.of()).statusCode())
+        .isEqualTo(400);
+    try (Sandbox quirky = Sandbox.builder().endCustomerListWithCode2000(true).start()) {
+      SandboxHttp client = new SandboxHttp(quirky);
+      String token = json(client.get("/v1/customers")).path("continuationToken").asText();
+      HttpResponse<byte[]> end =
+          exchange(
+              client,
+              "/v1/customers",
+              Map.of("seekOperation", "Next"),
+              Map.of("MS-ContinuationToken", token));
+      assertThat(end.statusCode()).isEqualTo(400);
+      assertThat(json(end).path("code").asInt()).isEqualTo(2000);
+    }
+  }
+
+  @Test
+  void subscriptionListsConformToTheSpec() {
+    for (String c : sandbox.customerIds()) {
+      assertThat(exchange("/v1/customers/" + c + "/subscriptions", Map.of(), Map.of()).statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(
+            exchange(
+                    "/v1/customers/00000000-0000-0000-0000-000000000000/subscriptions",
+                    Map.of(),
+                    Map.of())
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            exchange("/v1/customers/scenario-forbidden/subscriptions", Map.of(), Map.of())
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void rateCardsConformToTheSpec() {
+    assertThat(exchange("/v1/ratecards/azure", Map.of(), Map.of()).statusCode()).isEqualTo(200);
+    assertThat(
+            exchange(
+                    "/v1/ratecards/azure",
+                    Map.of("currency", "USD", "region", "US"),
+                    Map.of("X-Locale", "en-GB"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(exchange("/v1/ratecards/azure", Map.of("currency", "XYZ"), Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(exchange("/v1/ratecards/azure", Map.of("region", "ZZ"), Map.of()).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aPaddedRateCardConformsToTheSpec() {
+    try (Sandbox big = Sandbox.builder().rateCardMeters(300).unpricedMeters(2).start()) {
+      HttpResponse<byte[]> card =
+          exchange(new SandboxHttp(big), "/v1/ratecards/azure", Map.of(), Map.of());
+      assertThat(json(card).path("meters")).hasSize(300);
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.github.pcusage.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,41 @@ class SandboxMainTest {
   }
 
   @Test
+  void rateCardAndCustomerListOptionsReachTheSandbox() {
+    try (Sandbox sandbox =
+        SandboxMain.parse(
+                new String[] {
+                  "--customers", "3",
+                  "--records", "62",
+                  "--unpriced-meters", "2",
+                  "--rate-card-meters", "50",
+                  "--rate-card-latency-ms", "1",
+                  "--customer-list-end", "code-2000"
+                })
+            .start()) {
+      SandboxHttp http = new SandboxHttp(sandbox);
+      JsonNode card = SandboxHttp.json(http.get("/v1/ratecards/azure"));
+      JsonNode customers = SandboxHttp.json(http.get("/v1/customers"));
+
+      assertThat(sandbox.unpricedMeterIds()).hasSize(2);
+      assertThat(card.path("meters")).hasSize(50);
+      assertThat(card.toString()).doesNotContain(sandbox.unpricedMeterIds().get(0));
+      assertThat(customers.path("items")).hasSize(3);
+      assertThat(http.next(customers).statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void newOptionsAreSharedWithTheCli() {
+    assertThat(SandboxOption.shared())
+        .contains(
+            SandboxOption.UNPRICED_METERS,
+            SandboxOption.RATE_CARD_METERS,
+            SandboxOption.RATE_CARD_LATENCY_MS,
+            SandboxOption.CUSTOMER_LIST_END);
+  }
+
+  @Test
   void rejectsUnknownOptionsAndBadValues() {
     assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--colour", "red"}))
         .hasMessageContaining("unknown option --colour");
@@ -112,6 +148,14 @@ class SandboxMainTest {
         .hasMessageStartingWith("--page-cache-mb: page cache too large");
     assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--unknown-params", "maybe"}))
         .hasMessage("--unknown-params: expected ignore or reject: maybe");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--unpriced-meters", "17"}))
+        .hasMessage("--unpriced-meters: unpriced meters must be 0 to 16: 17");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--rate-card-meters", "-1"}))
+        .hasMessage("--rate-card-meters: rate card meters must be 0 to 1000000: -1");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--rate-card-latency-ms", "-5"}))
+        .hasMessageStartingWith("--rate-card-latency-ms: rate card latency < 0");
+    assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--customer-list-end", "never"}))
+        .hasMessage("--customer-list-end: expected last-page or code-2000: never");
   }
 
   @Test

@@ -9,8 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.pcusage.sandbox.testing.SandboxExtension;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,30 +34,66 @@ class UsageSummaryTest {
     http = new SandboxHttp(sandbox);
   }
 
-  private static BigDecimal expectedTotal(String customer, String subscription) {
-    BigDecimal sum = BigDecimal.ZERO;
+  /** The billing period's quantity per meter id, summed from the utilization records. */
+  static Map<String, BigDecimal> quantities(String customer, String subscription) {
+    Map<String, BigDecimal> quantities = new TreeMap<>();
     for (JsonNode record : items(http.walk(utilization(customer, subscription, BILLING_PERIOD)))) {
-      sum =
-          sum.add(
-              PriceTable.standard()
-                  .cost(
-                      record.path("resource").path("id").asText(),
-                      record.path("quantity").decimalValue()));
+      quantities.merge(
+          record.path("resource").path("id").asText(),
+          record.path("quantity").decimalValue(),
+          BigDecimal::add);
     }
-    return PriceTable.roundMoney(sum);
+    return quantities;
+  }
+
+  static CardArithmetic card() {
+    HttpResponse<byte[]> response = http.get("/v1/ratecards/azure");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return new CardArithmetic(json(response));
   }
 
   @Test
-  void totalCostIsTheSumOfTheBillingPeriodsRecordsTimesPrices() {
+  void totalCostPricesEachMetersPeriodQuantityByTheRateCardsGraduatedTiers() {
+    CardArithmetic card = card();
     for (String customer : sandbox.customerIds()) {
       for (String subscription : sandbox.subscriptionIds(customer)) {
         JsonNode body = json(http.get(summary(customer, subscription)));
 
         assertThat(body.path("totalCost").decimalValue())
-            .isEqualTo(expectedTotal(customer, subscription));
+            .isEqualTo(card.total(quantities(customer, subscription)));
         assertThat(body.path("totalCost").decimalValue().scale()).isEqualTo(20);
       }
     }
+  }
+
+  @Test
+  void tiersAndIncludedQuantitiesChangeTheTotalsOfThisDataSet() {
+    CardArithmetic card = card();
+    boolean crossedATier = false;
+    boolean usedAnIncludedQuantity = false;
+    boolean differsFromFlatPricing = false;
+    for (String customer : sandbox.customerIds()) {
+      for (String subscription : sandbox.subscriptionIds(customer)) {
+        BigDecimal flat = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> meter : quantities(customer, subscription).entrySet()) {
+          String id = meter.getKey();
+          BigDecimal q = meter.getValue();
+          BigDecimal billable = q.subtract(card.included(id));
+          crossedATier |=
+              card.tiers(id).size() > 1
+                  && billable.compareTo(card.tiers(id).keySet().toArray(new BigDecimal[0])[1]) > 0;
+          usedAnIncludedQuantity |= card.included(id).signum() > 0 && q.signum() > 0;
+          flat = flat.add(q.multiply(card.tiers(id).firstEntry().getValue()));
+        }
+        BigDecimal total =
+            json(http.get(summary(customer, subscription))).path("totalCost").decimalValue();
+        differsFromFlatPricing |= total.compareTo(flat) != 0;
+      }
+    }
+
+    assertThat(crossedATier).isTrue();
+    assertThat(usedAnIncludedQuantity).isTrue();
+    assertThat(differsFromFlatPricing).isTrue();
   }
 
   @Test

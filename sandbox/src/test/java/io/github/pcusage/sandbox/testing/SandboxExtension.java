@@ -244,6 +244,26 @@ public final class SandboxExtension
       return option(b -> b.rejectUnknownParameters(rejectUnknownParameters));
     }
 
+    /** How many meters in use the rate card leaves out (default 0). */
+    public Builder unpricedMeters(int unpricedMeters) {
+      return option(b -> b.unpricedMeters(unpricedMeters));
+    }
+
+    /** Pads the rate card with generated meters up to this many (default 0: no padding). */
+    public Builder rateCardMeters(int rateCardMeters) {
+      return option(b -> b.rateCardMeters(rateCardMeters));
+    }
+
+    /** A delay before every rate card answer (default none). */
+    public Builder rateCardLatency(Duration rateCardLatency) {
+      return option(b -> b.rateCardLatency(rateCardLatency));
+    }
+
+    /** Whether the customer listing ends with a 400, code 2000 (default false). */
+    public Builder endCustomerListWithCode2000(boolean endCustomerListWithCode2000) {
+      return option(b -> b.endCustomerListWithCode2000(endCustomerListWithCode2000));
+    }
+
     /** Returns the extension; later changes to this builder do not affect it. */
     public SandboxExtension build() {
       return new SandboxExtension(List.copyOf(options));
