@@ -30,7 +30,7 @@ public final class RawItems {
   /** {@code body} is null when the page's bytes were not kept (an item iteration). */
   RawItems(BodyArrays.Filled body, ResourceCollection<?> ranges) {
     this.body = body;
-    this.ranges = ranges;
+    this.ranges = body == null ? null : ranges; // nothing to find without the bytes: not kept
     this.size = ranges.items().size();
   }
 

@@ -48,6 +48,23 @@ record ApiError(int status, String code, boolean codeAsString, String descriptio
         "The partner does not have a relationship with the customer " + customerId + ".");
   }
 
+  /**
+   * 403 without a code: the partner may not list its customers. No document gives the code (an
+   * assumption of the sandbox).
+   */
+  static ApiError operationForbidden() {
+    return new ApiError(
+        403, null, false, "The partner is not authorized to perform this operation.");
+  }
+
+  /**
+   * 403 with code 800043 (access to pricing information is not granted): the rate card refused. The
+   * code is documented, but not for this call (an assumption of the sandbox).
+   */
+  static ApiError pricingForbidden() {
+    return new ApiError(403, "800043", false, "Access to pricing information is not granted.");
+  }
+
   /** 404 with code 20003: the subscription is unknown. */
   static ApiError subscriptionNotFound() {
     return new ApiError(404, "20003", false, "Subscription not found.");

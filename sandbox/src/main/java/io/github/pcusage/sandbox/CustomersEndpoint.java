@@ -22,6 +22,7 @@ import java.util.Locale;
  */
 final class CustomersEndpoint {
   private final Dataset dataset;
+  private final Scenarios scenarios;
   private final CustomerTokens tokens;
   private final DirectoryWriter writer;
   private final Replies replies;
@@ -31,12 +32,14 @@ final class CustomersEndpoint {
 
   CustomersEndpoint(
       Dataset dataset,
+      Scenarios scenarios,
       CustomerTokens tokens,
       WireWriter writer,
       Replies replies,
       NextLinkStyle style,
       boolean endWithCode2000) {
     this.dataset = dataset;
+    this.scenarios = scenarios;
     this.tokens = tokens;
     this.writer = writer.directory();
     this.replies = replies;
@@ -46,6 +49,10 @@ final class CustomersEndpoint {
   }
 
   Reply handle(ApiRequest request) {
+    PairState state = scenarios.customerList();
+    if (state != null && PairState.take(state.failing)) {
+      return replies.operationFailure(state.failStatus, state.retryAfterDate, false);
+    }
     CustomerQuery query;
     try {
       query = request.followUp() ? followUp(request) : firstPage(request);

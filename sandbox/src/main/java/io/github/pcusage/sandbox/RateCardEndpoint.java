@@ -43,20 +43,27 @@ final class RateCardEndpoint {
   private static final long CACHE_BYTES = 256L << 20;
 
   private final RateCard card;
+  private final Scenarios scenarios;
   private final WireWriter writer;
   private final Replies replies;
   private final Duration latency;
   private final BoundedCache<CardKey, byte[]> cache =
       new BoundedCache<>(CACHE_BYTES, bytes -> bytes.length);
 
-  RateCardEndpoint(RateCard card, WireWriter writer, Replies replies, Duration latency) {
+  RateCardEndpoint(
+      RateCard card, Scenarios scenarios, WireWriter writer, Replies replies, Duration latency) {
     this.card = card;
+    this.scenarios = scenarios;
     this.writer = writer;
     this.replies = replies;
     this.latency = latency;
   }
 
   Reply handle(ApiRequest request, String localeHeader) {
+    PairState state = scenarios.rateCard();
+    if (state != null && PairState.take(state.failing)) {
+      return replies.operationFailure(state.failStatus, state.retryAfterDate, true);
+    }
     String currency = request.query.get("currency");
     currency = currency == null ? PriceTable.CURRENCY : currency.trim().toUpperCase(Locale.ROOT);
     if (!CURRENCIES.containsKey(currency)) {

@@ -69,6 +69,22 @@ final class Replies {
     }
   }
 
+  /**
+   * Returns the canned failure of an operation without a customer (the customer listing, the rate
+   * card): 400 800002, 401 "900420", 403 (the rate card's with code 800043, the listing's without a
+   * code), 429, 500 or 503.
+   */
+  Reply operationFailure(int status, boolean retryAfterDate, boolean rateCard) {
+    switch (status) {
+      case 400:
+        return error(ApiError.invalidInput("The request input is not valid."));
+      case 403:
+        return error(rateCard ? ApiError.pricingForbidden() : ApiError.operationForbidden());
+      default:
+        return failure(status, retryAfterDate, "");
+    }
+  }
+
   private String retryAfter(long seconds, boolean httpDate) {
     // An HTTP-date has whole seconds: one more second keeps the wait at least `seconds` long.
     return httpDate

@@ -92,8 +92,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Returns the ids of the meters in use that the rate card leaves out ({@link
-   * Builder#unpricedMeters}), in a stable order; empty by default.
+   * Returns the ids of the meters in use the rate card leaves out ({@link Builder#unpricedMeters}).
    */
   public List<String> unpricedMeterIds() {
     return parts.rateCard().unpricedMeterIds();
@@ -253,11 +252,7 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
-    /**
-     * How many of the meters the data set's records use the rate card leaves out (default 0), so
-     * that clients meet unpriced usage; at most the meters in use are left out. The usage summary
-     * still bills them.
-     */
+    /** How many meters in use (at most all) the rate card leaves out; still billed (default 0). */
     public Builder unpricedMeters(int unpricedMeters) {
       if (unpricedMeters < 0 || unpricedMeters > MeterCatalog.METERS.size()) {
         throw new IllegalArgumentException(
@@ -267,10 +262,7 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Pads the rate card with generated meters up to this many meters (default 0: no padding, the
-     * catalogue's meters only), so that a multi-MB card can be tried: 10,000 meters are about 4 MB.
-     */
+    /** Pads the rate card with generated meters up to this many (default 0: no padding). */
     public Builder rateCardMeters(int rateCardMeters) {
       if (rateCardMeters < 0 || rateCardMeters > 1_000_000) {
         throw new IllegalArgumentException(
@@ -290,11 +282,7 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Whether the customer listing ends as Microsoft's own tooling expects of the service (default
-     * false): the last page still carries a next link, and following it answers 400 with error code
-     * 2000 instead of a page.
-     */
+    /** Whether the last customer page has a next link answered 400, code 2000 (default false). */
     public Builder endCustomerListWithCode2000(boolean endCustomerListWithCode2000) {
       this.endCustomerListWithCode2000 = endCustomerListWithCode2000;
       return this;

@@ -38,13 +38,14 @@ record SandboxParts(
             new UsageSummaryEndpoint(dataset, scenarios, writer, replies),
             new CustomersEndpoint(
                 dataset,
+                scenarios,
                 new CustomerTokens(b.seed),
                 writer,
                 replies,
                 b.nextLinkStyle,
                 b.endCustomerListWithCode2000),
             new SubscriptionsEndpoint(dataset, scenarios, writer, replies),
-            new RateCardEndpoint(rateCard, writer, replies, b.rateCardLatency));
+            new RateCardEndpoint(rateCard, scenarios, writer, replies, b.rateCardLatency));
     SandboxHandler handler =
         new SandboxHandler(
             b.token,

@@ -25,6 +25,11 @@ import java.util.concurrent.ConcurrentMap;
 public final class Scenarios {
   private static final Set<Integer> FAILURE_STATUSES = Set.of(400, 401, 403, 404, 429, 500, 503);
 
+  /** State keys of the operations without ids; no pair has an empty customer id. */
+  private static final List<String> CUSTOMER_LIST = List.of("", "customers");
+
+  private static final List<String> RATE_CARD = List.of("", "ratecards/azure");
+
   private final ConcurrentMap<List<String>, PairState> states = new ConcurrentHashMap<>();
 
   Scenarios() {}
@@ -121,6 +126,51 @@ public final class Scenarios {
   public Scenarios nextLinkStyle(String customerId, String subscriptionId, NextLinkStyle style) {
     configure(customerId, subscriptionId).nextLinkStyle =
         Objects.requireNonNull(style, "style == null");
+    return this;
+  }
+
+  /**
+   * The next {@code calls} requests of the customer listing (first and follow-up pages) fail with
+   * {@code status}: 400 (800002), 401, 403 (no code), 429, 500 or 503.
+   */
+  public Scenarios customerListFailing(int status, int calls) {
+    return operationFailing(CUSTOMER_LIST, status, calls);
+  }
+
+  /**
+   * The next {@code calls} rate card requests fail with {@code status}, as {@link
+   * #customerListFailing}.
+   */
+  public Scenarios rateCardFailing(int status, int calls) {
+    return operationFailing(RATE_CARD, status, calls);
+  }
+
+  /**
+   * The next {@code calls} requests of the customer's subscription list fail with {@code status}:
+   * 400, 401, 403, 404, 429, 500 or 503, with the bodies of {@link #failing}.
+   */
+  public Scenarios subscriptionListFailing(String customerId, int status, int calls) {
+    return failing(customerId, "", status, calls);
+  }
+
+  /** Returns the state of the customer listing, or null when none was set. */
+  PairState customerList() {
+    return states.get(CUSTOMER_LIST);
+  }
+
+  /** Returns the state of the rate card, or null when none was set. */
+  PairState rateCard() {
+    return states.get(RATE_CARD);
+  }
+
+  private Scenarios operationFailing(List<String> key, int status, int calls) {
+    if (!FAILURE_STATUSES.contains(status) || status == 404) {
+      throw new IllegalArgumentException(
+          "status must be one of [400, 401, 403, 429, 500, 503]: " + status);
+    }
+    PairState state = states.computeIfAbsent(key, k -> new PairState());
+    state.failStatus = status;
+    state.failing.set(checkCalls(calls));
     return this;
   }
 

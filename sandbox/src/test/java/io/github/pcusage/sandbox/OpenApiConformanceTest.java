@@ -19,10 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checks the sandbox's answers against the project's OpenAPI spec with the Atlassian validator,
@@ -33,22 +34,6 @@ class OpenApiConformanceTest {
   @RegisterExtension
   static final SandboxExtension sandbox =
       SandboxExtension.builder().seed(42).recordsPerSubscription(300).build();
-
-  /**
-   * Disagreements of the spec (343b6b8) with the facts file, reported on /work/STATUS.md for the
-   * spec's author: zone-less rate card dates (facts §3.2) against {@code format: date-time}, and
-   * the subscription fields {@code hasPurchasableAddons} and {@code links.offer} (facts §2.2) the
-   * spec does not list. Only these exact messages are ignored; remove this once the spec is fixed.
-   */
-  private static final Pattern KNOWN_SPEC_ISSUES =
-      Pattern.compile(
-          "\\[Path '/(meters/\\d+|offerTerms/\\d+)/effectiveDate'\\] String"
-              + " \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\" is invalid against requested date"
-              + " format"
-              + "|\\[Path '/items/\\d+'\\] Object instance has properties which are not allowed by"
-              + " the schema: \\[\"hasPurchasableAddons\"\\]"
-              + "|\\[Path '/items/\\d+/links'\\] Object instance has properties which are not"
-              + " allowed by the schema: \\[\"offer\"\\]");
 
   static SandboxHttp http;
   static OpenApiInteractionValidator validator;
@@ -106,13 +91,9 @@ class OpenApiConformanceTest {
       answer.withBody(response.body());
     }
     ValidationReport report = validator.validate(request.build(), answer.build());
-    List<ValidationReport.Message> messages = new ArrayList<>();
-    for (ValidationReport.Message message : report.getMessages()) {
-      if (!KNOWN_SPEC_ISSUES.matcher(message.getMessage()).find()) {
-        messages.add(message);
-      }
-    }
-    assertThat(messages).as("validation of GET %s -> %d", uri, response.statusCode()).isEmpty();
+    assertThat(report.getMessages())
+        .as("validation of GET %s -> %d", uri, response.statusCode())
+        .isEmpty();
     return response;
   }
 
@@ -278,6 +259,30 @@ class OpenApiConformanceTest {
       HttpResponse<byte[]> card =
           exchange(new SandboxHttp(big), "/v1/ratecards/azure", Map.of(), Map.of());
       assertThat(json(card).path("meters")).hasSize(300);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 401, 403, 429, 500, 503})
+  void failuresOfTheNewOperationsConformToTheSpec(int status) {
+    sandbox.scenarios().customerListFailing(status, 1).rateCardFailing(status, 1);
+    sandbox.scenarios().subscriptionListFailing(customer, status, 1);
+    try {
+      if (status == 403) {
+        // PartnerCenterError requires a code, but none is documented for this 403 (facts §1.5):
+        // the sandbox sends none, reported on STATUS as a spec issue.
+        assertThat(http.get("/v1/customers").statusCode()).isEqualTo(403);
+      } else {
+        assertThat(exchange("/v1/customers", Map.of(), Map.of()).statusCode()).isEqualTo(status);
+      }
+      assertThat(exchange("/v1/ratecards/azure", Map.of(), Map.of()).statusCode())
+          .isEqualTo(status);
+      assertThat(
+              exchange("/v1/customers/" + customer + "/subscriptions", Map.of(), Map.of())
+                  .statusCode())
+          .isEqualTo(status);
+    } finally {
+      sandbox.scenarios().reset();
     }
   }
 }

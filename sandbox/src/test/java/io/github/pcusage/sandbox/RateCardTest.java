@@ -222,4 +222,37 @@ class RateCardTest {
           .isEqualTo(response.body());
     }
   }
+
+  @Test
+  void providerStatesFailTheNextCallsOfTheRateCardAndTheCustomerListing() {
+    try (Sandbox states = Sandbox.builder().customers(2).recordsPerSubscription(0).start()) {
+      SandboxHttp client = new SandboxHttp(states);
+      states.scenarios().rateCardFailing(503, 1).customerListFailing(403, 2);
+
+      HttpResponse<byte[]> unavailable = client.get("/v1/ratecards/azure");
+      HttpResponse<byte[]> forbidden = client.get("/v1/customers");
+
+      assertThat(unavailable.statusCode()).isEqualTo(503);
+      assertThat(json(unavailable).has("code")).isFalse();
+      states.scenarios().rateCardFailing(403, 1);
+      assertPartnerCenterError(client.get("/v1/ratecards/azure"), 403, 800043);
+      assertThat(forbidden.statusCode()).isEqualTo(403);
+      assertThat(json(forbidden).has("code")).isFalse();
+      assertThat(client.get("/v1/customers").statusCode()).isEqualTo(403);
+      assertThat(client.get("/v1/customers").statusCode()).isEqualTo(200);
+      assertThat(client.get("/v1/ratecards/azure").statusCode()).isEqualTo(200);
+      states.scenarios().customerListFailing(400, 1);
+      assertPartnerCenterError(client.get("/v1/customers"), 400, 800002);
+      states.scenarios().subscriptionListFailing(states.customerIds().get(0), 404, 1);
+      assertPartnerCenterError(
+          client.get("/v1/customers/" + states.customerIds().get(0) + "/subscriptions"),
+          404,
+          20003);
+      assertThat(
+              client
+                  .get("/v1/customers/" + states.customerIds().get(0) + "/subscriptions")
+                  .statusCode())
+          .isEqualTo(200);
+    }
+  }
 }

@@ -13,6 +13,7 @@ import static io.github.pcusage.client.TestData.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.AccessToken;
+import io.github.pcusage.CustomerQuery;
 import io.github.pcusage.NotFoundException;
 import io.github.pcusage.Page;
 import io.github.pcusage.PagingException;
@@ -110,6 +111,25 @@ class RedactionTest {
     for (String secret : SECRETS) {
       assertThat(text).doesNotContain(secret);
     }
+  }
+
+  @Test
+  void theCustomerListingLogsItsPagingButNeitherTheFilterNorTheToken() {
+    pc.enqueue(
+        json(DiscoveryData.customersPage(DiscoveryData.NEXT_URI, CONTINUATION, "customer-a")),
+        json(DiscoveryData.customersPage(null, null, "customer-b")));
+
+    try (PartnerCenterClient client = client()) {
+      client
+          .customers(CustomerQuery.builder().companyNameStartsWith("Secretive Bikes").build())
+          .forEach(c -> {});
+    }
+
+    assertThat(logs())
+        .contains("GET /v1/customers?size=500&filter=REDACTED")
+        .contains("GET /v1/customers?size=500&seekOperation=Next")
+        .doesNotContain("Secretive");
+    assertNoSecretIn(logs());
   }
 
   @Test

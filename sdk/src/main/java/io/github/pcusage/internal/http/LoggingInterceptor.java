@@ -19,7 +19,16 @@ import org.slf4j.LoggerFactory;
 final class LoggingInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.pcusage.http");
   private static final Set<String> SHOWN_QUERY_PARAMETERS =
-      Set.of("start_time", "end_time", "granularity", "show_details", "size", "seek_operation");
+      Set.of(
+          "start_time",
+          "end_time",
+          "granularity",
+          "show_details",
+          "size",
+          "seek_operation",
+          "seekOperation",
+          "currency",
+          "region"); // not filter: it holds a customer's name or domain
 
   @Override
   public Response intercept(Chain chain) throws IOException {
