@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  * {@code --targets}), lists the utilization of the served ones in parallel behind the shared
  * throttle (checkpointed per target, as {@code export}), prices it with the Azure rate card
  * (fetched once, saved in the out-dir) through the {@code estimate} library, and writes {@code
- * lines.csv}, {@code customers.csv} and {@code estimate.json} atomically.
+ * lines.csv}, {@code customers.csv}, {@code estimate.json} and {@code report.html} atomically.
  *
  * <p>This class holds the options and checks every one of them before any request; {@link
  * EstimateRun} does the work.
@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
     description = {
       "Estimate the bill of a cycle: every customer's served Azure subscriptions (or those of",
       "--targets) listed for the window, priced with the Azure rate card, written to --out-dir as",
-      "lines.csv, customers.csv and estimate.json (plus records.jsonl with --keep-records).",
+      "lines.csv, customers.csv, estimate.json and report.html (records.jsonl with --keep-records).",
       "Records are selected by the time their usage was REPORTED to billing, not when it was",
       "consumed: --start/--end are dates (midnight UTC), and adjacent windows never count a record",
       "twice. Subscriptions the utilization API does not serve are listed as skipped.",

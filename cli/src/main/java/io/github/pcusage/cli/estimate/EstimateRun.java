@@ -40,8 +40,9 @@ import java.util.TreeMap;
  * subscriptions.csv}), the rate card (saved as {@code rate-card.json}), collection of every target
  * into the work directory {@code DIR/work} by the export's {@link ExportRunner} (a {@link UsageLog}
  * part per target, checkpointed after every page, {@code DIR/status.csv} rewritten after every
- * target), pricing from the parts, reconciliation, and the outputs, each written atomically. An
- * estimate with unfinished targets writes no output (exit 7: {@code --resume} continues it).
+ * target), pricing from the parts, reconciliation, and the outputs, each written atomically ({@code
+ * report.html} last, by {@link ReportHtml}). An estimate with unfinished targets writes no output
+ * (exit 7: {@code --resume} continues it).
  */
 final class EstimateRun {
   static final String JSON = "estimate.json";
@@ -160,6 +161,12 @@ final class EstimateRun {
     EstimateFiles.writeAtomically(
         dir.resolve(JSON),
         EstimateJson.of(report, subscriptions, failed, cardQuery.currency(), cardQuery.region()));
+    Path html = dir.resolve("report.html");
+    try {
+      ReportHtml.write(report, html);
+    } catch (IOException e) {
+      throw CliException.file("cannot write " + html + ": " + CheckpointedFile.describe(e), e);
+    }
     Totals total = Totals.of(report.lines());
     if (!failed.isEmpty()) {
       ExportFailureReport.print(

@@ -59,6 +59,7 @@ class EstimateCommandTest {
             "estimate.json",
             "lines.csv",
             "rate-card.json",
+            "report.html",
             "status.csv",
             "subscriptions.csv");
     List<String> customers = Files.readAllLines(dir.resolve("customers.csv"));
