@@ -20,9 +20,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -165,7 +163,7 @@ public final class EstimateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     UtilizationQuery query = query();
-    RateCardQuery card = rateCardQuery();
+    RateCardQuery card = RateCardFile.query(currency, region);
     BigDecimal markupPercent = markupPercent();
     if (parallel < 1 || parallel > MAX_PARALLEL) {
       throw CliException.usage("--parallel must be from 1 to " + MAX_PARALLEL + ": " + parallel);
@@ -223,33 +221,6 @@ public final class EstimateCommand implements Callable<Integer> {
 
   static String day(OffsetDateTime t) {
     return t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString();
-  }
-
-  private RateCardQuery rateCardQuery() {
-    if (currency != null) {
-      String code = currency.trim().toUpperCase(Locale.ROOT);
-      boolean known = code.matches("[A-Z]{3}");
-      if (known) {
-        try {
-          Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-          known = false;
-        }
-      }
-      if (!known) {
-        throw CliException.usage("--currency must be an ISO 4217 code such as EUR: " + currency);
-      }
-    }
-    if (region != null
-        && !Arrays.asList(Locale.getISOCountries())
-            .contains(region.trim().toUpperCase(Locale.ROOT))) {
-      throw CliException.usage("--region must be an ISO 3166 country code such as DE: " + region);
-    }
-    try {
-      return RateCardQuery.builder().currency(currency).region(region).build();
-    } catch (IllegalArgumentException e) {
-      throw CliException.usage(e.getMessage());
-    }
   }
 
   private BigDecimal markupPercent() {

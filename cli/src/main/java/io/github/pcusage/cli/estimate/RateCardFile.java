@@ -16,8 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The rate card of an estimate, fetched once and saved as {@code rate-card.json} in the out-dir
@@ -32,6 +35,34 @@ final class RateCardFile {
       PartnerCenterJson.moshi().adapter(AzureRateCard.class);
 
   private RateCardFile() {}
+
+  /** Checks {@code --currency} and {@code --region} (null: the partner's) and returns the query. */
+  static RateCardQuery query(String currency, String region) {
+    if (currency != null) {
+      String code = currency.trim().toUpperCase(Locale.ROOT);
+      boolean known = code.matches("[A-Z]{3}");
+      if (known) {
+        try {
+          Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+          known = false;
+        }
+      }
+      if (!known) {
+        throw CliException.usage("--currency must be an ISO 4217 code such as EUR: " + currency);
+      }
+    }
+    if (region != null
+        && !Arrays.asList(Locale.getISOCountries())
+            .contains(region.trim().toUpperCase(Locale.ROOT))) {
+      throw CliException.usage("--region must be an ISO 3166 country code such as DE: " + region);
+    }
+    try {
+      return RateCardQuery.builder().currency(currency).region(region).build();
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+  }
 
   /** Returns the saved card of {@code dir} when {@code reuse} and it exists, else fetches it. */
   static AzureRateCard load(

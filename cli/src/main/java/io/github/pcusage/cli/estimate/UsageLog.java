@@ -10,8 +10,6 @@ import io.github.pcusage.cli.Target;
 import io.github.pcusage.estimate.Estimator;
 import io.github.pcusage.model.AzureResource;
 import io.github.pcusage.model.AzureUtilizationRecord;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -114,27 +113,33 @@ final class UsageLog implements RecordEncoder {
   static long replay(Path part, Target target, Estimator estimator, OutputStream recordsOut)
       throws IOException {
     long lines = 0;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(part), 1 << 16)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-      int b;
-      while ((b = in.read()) >= 0) {
-        line.write(b);
-        if (b != '\n') {
-          continue;
-        }
-        byte[] bytes = line.toByteArray();
-        line.reset();
-        if (bytes[0] != '#') {
-          if (recordsOut != null) {
-            recordsOut.write(bytes);
+    try (InputStream in = Files.newInputStream(part)) {
+      byte[] chunk = new byte[1 << 16];
+      byte[] line = new byte[4096];
+      int length = 0;
+      int n;
+      while ((n = in.read(chunk)) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (length == line.length) {
+            line = Arrays.copyOf(line, line.length * 2);
           }
-          continue;
+          line[length++] = chunk[i];
+          if (chunk[i] != '\n') {
+            continue;
+          }
+          if (line[0] != '#') {
+            if (recordsOut != null) {
+              recordsOut.write(line, 0, length);
+            }
+          } else {
+            String text = new String(line, 1, length - 2, StandardCharsets.UTF_8);
+            estimator.add(target.customerId, target.subscriptionId, record(text, part));
+            lines++;
+          }
+          length = 0;
         }
-        String text = new String(bytes, 1, bytes.length - 2, StandardCharsets.UTF_8);
-        estimator.add(target.customerId, target.subscriptionId, record(text, part));
-        lines++;
       }
-      if (line.size() > 0) {
+      if (length > 0) {
         throw new IOException(part + " ends in the middle of a line");
       }
     }
