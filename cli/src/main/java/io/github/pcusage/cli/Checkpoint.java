@@ -23,7 +23,7 @@ import java.util.Set;
  * atomically, mode 0600 where POSIX permissions exist (the continuation holds Partner Center's
  * continuation token).
  */
-final class Checkpoint {
+public final class Checkpoint {
   static final String FORMAT_VERSION = "1";
 
   final String fingerprint;
@@ -95,8 +95,12 @@ final class Checkpoint {
 
   /**
    * Creates an empty file readable and writable by its owner only (where POSIX permissions exist).
+   *
+   * @param path the file, which must not exist
+   * @return {@code path}
+   * @throws IOException if it cannot be created
    */
-  static Path createPrivate(Path path) throws IOException {
+  public static Path createPrivate(Path path) throws IOException {
     if (Files.getFileStore(path.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
       FileAttribute<?> mode =
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
@@ -109,8 +113,12 @@ final class Checkpoint {
    * Renames a finished private file (a {@code .partial}, mode 0600) into place as {@code to} with
    * the permissions a new file gets there (the umask's, and the directory's default ACL), the way
    * any program's output file gets them.
+   *
+   * @param from the finished private file
+   * @param to where it goes
+   * @throws IOException if it cannot be moved
    */
-  static void publish(Path from, Path to) throws IOException {
+  public static void publish(Path from, Path to) throws IOException {
     Path dir = to.toAbsolutePath().getParent();
     if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
       Files.setPosixFilePermissions(from, newFilePermissions(dir, to.getFileName().toString()));

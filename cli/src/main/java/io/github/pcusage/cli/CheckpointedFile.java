@@ -20,7 +20,7 @@ import java.nio.file.StandardOpenOption;
  * checkpoint (a kill in the middle of a page) disappear and the finished file is byte-identical to
  * the one an uninterrupted run writes.
  */
-final class CheckpointedFile implements PageSink, AutoCloseable {
+public final class CheckpointedFile implements PageSink, AutoCloseable {
   final Path target;
   final Path partial;
   final Path checkpointPath;
@@ -41,7 +41,13 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
     this.keepCheckpoint = keepCheckpoint;
   }
 
-  static Path partialOf(Path target) {
+  /**
+   * Returns the partial file of an output.
+   *
+   * @param target the output
+   * @return {@code FILE.partial}
+   */
+  public static Path partialOf(Path target) {
     return target.resolveSibling(target.getFileName() + ".partial");
   }
 
@@ -259,7 +265,13 @@ final class CheckpointedFile implements PageSink, AutoCloseable {
         .write(checkpointPath);
   }
 
-  static String describe(IOException e) {
+  /**
+   * Describes a file error in words.
+   *
+   * @param e the error
+   * @return for example {@code access denied (/out/x)}
+   */
+  public static String describe(IOException e) {
     String message = e.getMessage();
     String kind =
         e.getClass()

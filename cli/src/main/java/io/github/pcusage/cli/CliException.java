@@ -4,12 +4,18 @@ package io.github.pcusage.cli;
  * A failure the command reports itself: an exit code and a message for stderr (without the {@code
  * pcusage:} prefix). Never shown with a stack trace.
  */
-final class CliException extends RuntimeException {
+public final class CliException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int exitCode;
 
-  CliException(int exitCode, String message) {
+  /**
+   * Creates a failure.
+   *
+   * @param exitCode the exit code ({@link ExitCode})
+   * @param message the line to print
+   */
+  public CliException(int exitCode, String message) {
     super(message);
     this.exitCode = exitCode;
   }
@@ -19,13 +25,24 @@ final class CliException extends RuntimeException {
     this.exitCode = exitCode;
   }
 
-  /** A usage error (exit 2); the message names the option. */
-  static CliException usage(String message) {
+  /**
+   * A usage error (exit 2); the message names the option.
+   *
+   * @param message the line to print
+   * @return the failure
+   */
+  public static CliException usage(String message) {
     return new CliException(ExitCode.USAGE, message);
   }
 
-  /** A local file error (exit 6). */
-  static CliException file(String message, Throwable cause) {
+  /**
+   * A local file error (exit 6).
+   *
+   * @param message the line to print
+   * @param cause the cause, or null
+   * @return the failure
+   */
+  public static CliException file(String message, Throwable cause) {
     return new CliException(ExitCode.LOCAL_FILE, message, cause);
   }
 

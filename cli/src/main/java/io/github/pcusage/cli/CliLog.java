@@ -10,7 +10,7 @@ import org.slf4j.event.Level;
  * are shown from warn up with {@code --verbose}, not at all otherwise: failures reach the user
  * through the command's own error message.
  */
-final class CliLog {
+public final class CliLog {
   private static final String SDK = "io.github.pcusage";
 
   private static volatile PrintStream sink = System.err;
@@ -18,8 +18,13 @@ final class CliLog {
 
   private CliLog() {}
 
-  /** Routes log output of the current run to {@code err}, verbose or not. */
-  static void configure(PrintStream err, boolean isVerbose) {
+  /**
+   * Routes log output of the current run to {@code err}, verbose or not.
+   *
+   * @param err the run's stderr
+   * @param isVerbose whether {@code --verbose} was given
+   */
+  public static void configure(PrintStream err, boolean isVerbose) {
     sink = err;
     verbose = isVerbose;
   }

@@ -14,10 +14,11 @@ import okhttp3.OkHttpClient;
  * embedded sandbox when {@code --sandbox} is set. Retries, {@code Retry-After} and the throttle are
  * the SDK's; the CLI keeps none of its own.
  */
-final class Connection implements AutoCloseable {
+public final class Connection implements AutoCloseable {
   private static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(5);
 
-  final PartnerCenterClient client;
+  /** The SDK client. */
+  public final PartnerCenterClient client;
 
   private final OkHttpClient http;
   private final Sandbox sandbox;
@@ -28,8 +29,14 @@ final class Connection implements AutoCloseable {
     this.sandbox = sandbox;
   }
 
-  /** Opens a connection as the options say. */
-  static Connection open(ConnectionOptions o, RunContext ctx) {
+  /**
+   * Opens a connection as the options say.
+   *
+   * @param o the options
+   * @param ctx the run
+   * @return the connection
+   */
+  public static Connection open(ConnectionOptions o, RunContext ctx) {
     if (o.sandbox && o.baseUrl != null) {
       throw CliException.usage("--sandbox and --base-url exclude each other: choose one");
     }
@@ -94,6 +101,7 @@ final class Connection implements AutoCloseable {
     }
   }
 
+  /** Closes the client, and stops the sandbox if one was started. */
   @Override
   public void close() {
     client.close();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  * a client secret comes only from {@code AZURE_CLIENT_SECRET}, a token only from an environment
  * variable.
  */
-final class ConnectionOptions {
+public final class ConnectionOptions {
   @Option(
       names = "--sandbox",
       description =
@@ -109,4 +109,22 @@ final class ConnectionOptions {
       description =
           "Longest wait between attempts, Retry-After included (default 5m); 0 for tests.")
   Duration retryMaxWait;
+
+  /**
+   * Returns whether {@code --quiet} was given.
+   *
+   * @return whether hints and the progress bar are off
+   */
+  public boolean quiet() {
+    return quiet;
+  }
+
+  /**
+   * Returns whether {@code --verbose} was given.
+   *
+   * @return whether requests are printed
+   */
+  public boolean verbose() {
+    return verbose;
+  }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * lists them all) its line in the targets file, Partner Center's error and its resume point, and
  * with {@code --out} the commands that resume the unfinished targets and retry the failed ones.
  */
-final class ExportFailureReport {
+public final class ExportFailureReport {
   static final int LISTED = 20;
 
   private ExportFailureReport() {}
@@ -30,10 +30,42 @@ final class ExportFailureReport {
       ExportWorkDir work,
       Path status,
       List<String> args) {
+    print(
+        ctx,
+        "export",
+        "written" + (out == null ? " to stdout" : " to " + out),
+        targetsFile,
+        results,
+        work,
+        status,
+        args);
+  }
+
+  /**
+   * Prints the report of any run of targets.
+   *
+   * @param ctx the run
+   * @param run what the run is called ("export", "estimate")
+   * @param done what became of the complete targets, for example "written to oct.jsonl"
+   * @param targetsFile the targets file, or null when the targets were discovered
+   * @param results every target's outcome, in target-file order
+   * @param work the work directory
+   * @param status the status file, or null
+   * @param args the command line, to print the commands that resume it
+   */
+  public static void print(
+      RunContext ctx,
+      String run,
+      String done,
+      Path targetsFile,
+      List<TargetResult> results,
+      ExportWorkDir work,
+      Path status,
+      List<String> args) {
     int unfinished = count(results, TargetResult.Status.unfinished);
     int failed = count(results, TargetResult.Status.failed);
     int complete = results.size() - unfinished - failed;
-    StringBuilder summary = new StringBuilder("export: ");
+    StringBuilder summary = new StringBuilder(run + ": ");
     if (unfinished > 0) {
       summary.append(unfinished).append(" unfinished");
     }
@@ -46,8 +78,8 @@ final class ExportFailureReport {
         .append("; the other ")
         .append(complete)
         .append(complete == 1 ? " is" : " are")
-        .append(" written")
-        .append(out == null ? " to stdout" : " to " + out)
+        .append(' ')
+        .append(done)
         .append(status == null ? "" : " (every target's status: " + status + ")")
         .append(':');
     ctx.error(summary.toString());
@@ -65,10 +97,7 @@ final class ExportFailureReport {
           "target "
               + (r.index + 1)
               + " ("
-              + targetsFile
-              + " line "
-              + r.target.line
-              + ", "
+              + (targetsFile == null ? "" : targetsFile + " line " + r.target.line + ", ")
               + r.target
               + "): "
               + r.status
@@ -93,9 +122,12 @@ final class ExportFailureReport {
     }
     if (failed > 0) {
       ctx.error(
-          "failed targets were refused (HTTP 4xx) and --resume skips them: correct or remove them in "
-              + targetsFile
-              + " and resume, or retry them with:");
+          "failed targets were refused (HTTP 4xx) and --resume skips them: "
+              + (targetsFile == null
+                  ? "retry them with:"
+                  : "correct or remove them in "
+                      + targetsFile
+                      + " and resume, or retry them with:"));
       ctx.err.println("  " + ResumeCommand.of(args, "--resume", "--retry-failed"));
     }
     ctx.err.flush();

@@ -21,9 +21,9 @@ final class ExportParts {
   private final Path dir;
   private final String extension;
 
-  ExportParts(Path dir, RecordFormat format) {
+  ExportParts(Path dir, String extension) {
     this.dir = dir;
-    this.extension = format.extension();
+    this.extension = extension;
   }
 
   /** Returns the part file of {@code target}. */

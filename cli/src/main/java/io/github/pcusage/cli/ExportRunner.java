@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Lists the targets of an export, up to {@code --parallel} at a time, each into its own part file
@@ -24,15 +25,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * others: its failure is part of its {@link TargetResult}, and the status file (with {@code --out})
  * is rewritten after every target.
  */
-final class ExportRunner {
-  private final RecordFormat format;
+public final class ExportRunner {
+  private final String format;
+  private final Function<Target, RecordEncoder> encoders;
   private final UtilizationQuery query;
   private final ExportWorkDir work;
   private final boolean retryFailed;
 
   ExportRunner(
       RecordFormat format, UtilizationQuery query, ExportWorkDir work, boolean retryFailed) {
+    this(format.toString(), format::encoder, query, work, retryFailed);
+  }
+
+  /**
+   * Creates a runner whose parts hold what {@code encoders} writes for each target.
+   *
+   * @param format names the parts' content in each target's checkpoint (a resumed part must have
+   *     been written the same way)
+   * @param encoders the encoder of each target's pages
+   * @param query the listing of every target
+   * @param work the work directory of the parts
+   * @param retryFailed whether targets that failed in an earlier run are tried again
+   */
+  public ExportRunner(
+      String format,
+      Function<Target, RecordEncoder> encoders,
+      UtilizationQuery query,
+      ExportWorkDir work,
+      boolean retryFailed) {
     this.format = format;
+    this.encoders = encoders;
     this.query = query;
     this.work = work;
     this.retryFailed = retryFailed;
@@ -41,8 +63,11 @@ final class ExportRunner {
   /**
    * Returns where every target stands before this run: complete, failed in an earlier run, or
    * unfinished (with what its checkpoint holds), in target-file order.
+   *
+   * @param targets the targets, in target-file order
+   * @return a row per target
    */
-  List<TargetResult> before(List<Target> targets) {
+  public List<TargetResult> before(List<Target> targets) {
     List<TargetResult> rows = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       Target target = targets.get(i);
@@ -67,8 +92,15 @@ final class ExportRunner {
    * Runs every target ({@code listings.get(i)} lists {@code targets.get(i)}) and returns their
    * outcomes in target-file order; {@code status} (null without {@code --out}) gets each outcome as
    * soon as it is known.
+   *
+   * @param targets the targets, in target-file order
+   * @param listings the listing of each target
+   * @param parallel the most targets listed at the same time
+   * @param progress the progress bar
+   * @param status the status file, or null
+   * @return every target's outcome, in target-file order
    */
-  List<TargetResult> run(
+  public List<TargetResult> run(
       List<Target> targets,
       List<PagedIterable<AzureUtilizationRecord>> listings,
       int parallel,
@@ -113,7 +145,7 @@ final class ExportRunner {
     }
     String fingerprint =
         ListingOptions.fingerprint(format, true, target.customerId, target.subscriptionId, query);
-    RecordEncoder encoder = format.encoder(target);
+    RecordEncoder encoder = encoders.apply(target);
     CheckpointedFile file = null;
     try {
       work.parts.clearFailure(target);

@@ -14,7 +14,7 @@ import java.util.List;
  * Rewritten atomically (a temporary file renamed) after every target, so a reader or a kill never
  * sees half a file. Thread-safe.
  */
-final class ExportStatusFile {
+public final class ExportStatusFile {
   static final List<String> COLUMNS =
       List.of(
           "customer",
@@ -40,7 +40,18 @@ final class ExportStatusFile {
 
   /** Starts the status file of {@code out} with a row per target and writes it. */
   static ExportStatusFile start(Path out, List<TargetResult> initial) {
-    ExportStatusFile status = new ExportStatusFile(of(out), initial);
+    return startAt(of(out), initial);
+  }
+
+  /**
+   * Starts the status file {@code file} with a row per target and writes it.
+   *
+   * @param file the status file
+   * @param initial every target's row, in target-file order
+   * @return the status file, to update as targets finish
+   */
+  public static ExportStatusFile startAt(Path file, List<TargetResult> initial) {
+    ExportStatusFile status = new ExportStatusFile(file, initial);
     status.write();
     return status;
   }

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * manifest is written atomically and deleted last, so a kill while the directory is being created
  * or deleted leaves one that {@code --resume} accepts.
  */
-final class ExportWorkDir {
+public final class ExportWorkDir {
   private static final String MANIFEST = "manifest";
   private static final String VERSION = "pcusage export manifest 2";
 
@@ -39,12 +39,40 @@ final class ExportWorkDir {
 
   final int removed;
 
-  private ExportWorkDir(Path dir, boolean temporary, RecordFormat format, int added, int removed) {
+  private ExportWorkDir(Path dir, boolean temporary, String extension, int added, int removed) {
     this.dir = dir;
     this.temporary = temporary;
-    this.parts = new ExportParts(dir, format);
+    this.parts = new ExportParts(dir, extension);
     this.added = added;
     this.removed = removed;
+  }
+
+  /**
+   * Returns the directory.
+   *
+   * @return its path
+   */
+  public Path dir() {
+    return dir;
+  }
+
+  /**
+   * Returns how many targets were added to the targets since the run started ({@code --resume}).
+   *
+   * @return the count
+   */
+  public int added() {
+    return added;
+  }
+
+  /**
+   * Returns how many targets were removed from the targets since the run started ({@code
+   * --resume}); their parts are deleted.
+   *
+   * @return the count
+   */
+  public int removed() {
+    return removed;
   }
 
   /** Returns the listing line of the manifest: format, window, granularity, details, page size. */
@@ -74,41 +102,76 @@ final class ExportWorkDir {
     if (out == null) {
       try {
         Path dir = Files.createTempDirectory("pcusage-export-");
-        return new ExportWorkDir(dir, true, format, 0, 0);
+        return new ExportWorkDir(dir, true, format.extension(), 0, 0);
       } catch (IOException e) {
         throw CliException.file(
             "cannot create a temporary directory: " + CheckpointedFile.describe(e), e);
       }
     }
     Path dir = out.resolveSibling(out.getFileName() + ".parts");
+    if (!resume && !Files.exists(dir) && Files.isDirectory(out)) {
+      throw CliException.file("--out: " + out + " is a directory", null);
+    }
+    return open(dir, "--out", "export", resume, listing, format.extension(), targets);
+  }
+
+  /**
+   * Opens the work directory {@code dir} of a run: creates it with its manifest, or with {@code
+   * resume} checks that it lists the same {@code listing} and brings its targets up to {@code
+   * targets}.
+   *
+   * @param dir the directory
+   * @param option the option that names it, for messages
+   * @param run what the run is called in messages ("export", "estimate")
+   * @param resume whether to continue an interrupted run
+   * @param listing what the parts are listings of (a resumed directory must say the same)
+   * @param extension the file name extension of the parts
+   * @param targets the targets, in target-file order
+   * @return the directory
+   * @throws CliException a usage error when the directory exists without {@code resume}, is missing
+   *     or belongs to another listing with it; a file error when it cannot be created or read
+   */
+  public static ExportWorkDir open(
+      Path dir,
+      String option,
+      String run,
+      boolean resume,
+      String listing,
+      String extension,
+      List<Target> targets) {
     Path manifestFile = dir.resolve(MANIFEST);
     if (resume) {
-      return reopen(dir, manifestFile, format, listing, targets);
+      return reopen(dir, manifestFile, run, extension, listing, targets);
     }
     if (Files.exists(dir)) {
       throw CliException.usage(
-          "--out: "
+          option
+              + ": "
               + dir
-              + " exists from an interrupted export: add --resume to continue it,"
+              + " exists from an interrupted "
+              + run
+              + ": add --resume to continue it,"
               + " or delete it to start over");
-    }
-    if (Files.isDirectory(out)) {
-      throw CliException.file("--out: " + out + " is a directory", null);
     }
     try {
       Files.createDirectory(dir);
       writeManifest(manifestFile, manifest(listing, targets));
     } catch (FileAlreadyExistsException e) {
-      throw CliException.usage("--out: " + dir + " exists: add --resume or delete it");
+      throw CliException.usage(option + ": " + dir + " exists: add --resume or delete it");
     } catch (IOException e) {
       throw CliException.file(
-          "--out: cannot create " + dir + ": " + CheckpointedFile.describe(e), e);
+          option + ": cannot create " + dir + ": " + CheckpointedFile.describe(e), e);
     }
-    return new ExportWorkDir(dir, false, format, 0, 0);
+    return new ExportWorkDir(dir, false, extension, 0, 0);
   }
 
   private static ExportWorkDir reopen(
-      Path dir, Path manifestFile, RecordFormat format, String listing, List<Target> targets) {
+      Path dir,
+      Path manifestFile,
+      String run,
+      String extension,
+      String listing,
+      List<Target> targets) {
     if (!Files.isDirectory(dir)) {
       throw CliException.usage(
           "--resume: there is nothing to resume: "
@@ -131,7 +194,9 @@ final class ExportWorkDir {
         throw CliException.usage(
             "--resume: "
                 + dir
-                + " belongs to another export (other window, options or format):"
+                + " belongs to another "
+                + run
+                + " (other window, options or format):"
                 + " resume with the options that started it");
       }
       Set<String> before = new LinkedHashSet<>();
@@ -150,7 +215,7 @@ final class ExportWorkDir {
       for (String pair : now) {
         added += before.contains(pair) ? 0 : 1;
       }
-      ExportWorkDir work = new ExportWorkDir(dir, false, format, added, removed.size());
+      ExportWorkDir work = new ExportWorkDir(dir, false, extension, added, removed.size());
       if (added > 0 || !removed.isEmpty()) {
         writeManifest(manifestFile, manifest(listing, targets));
         for (String pair : removed) {
@@ -184,7 +249,7 @@ final class ExportWorkDir {
    * Deletes the directory, its manifest last: a kill in the middle leaves a directory that {@code
    * --resume} still accepts (it lists again what was deleted and rewrites the same output).
    */
-  void delete() {
+  public void delete() {
     Path manifestFile = dir.resolve(MANIFEST);
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {

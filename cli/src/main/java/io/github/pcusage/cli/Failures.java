@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The one place that turns a failure into an exit code and the line(s) to print. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
   static int exitCode(Throwable e) {
@@ -40,7 +40,13 @@ final class Failures {
    * Partner Center's code and description, the usual causes of a 404 for that operation, and the
    * MS-RequestId/MS-CorrelationId: one line says it all, no hint repeats it.
    */
-  static String message(Throwable e) {
+  /**
+   * Returns the message to print.
+   *
+   * @param e the failure
+   * @return one line
+   */
+  public static String message(Throwable e) {
     return message(e, List.of());
   }
 
@@ -70,8 +76,13 @@ final class Failures {
     return "internal error: " + e + " (please report it; --verbose shows the stack trace)";
   }
 
-  /** Replaces the SDK's field names at the start of a message with the CLI's option names. */
-  static String optionNames(String message) {
+  /**
+   * Replaces the SDK's field names at the start of a message with the CLI's option names.
+   *
+   * @param message the SDK's message
+   * @return the message for the command line
+   */
+  public static String optionNames(String message) {
     if (message == null) {
       return "invalid argument";
     }

@@ -19,13 +19,18 @@ import okio.Buffer;
  * what is written are the bytes the SDK received for each of them ({@link RawItems}), put on one
  * line by {@link OneLineJson} when they hold a line break or bytes that are not UTF-8.
  */
-final class JsonlEncoder implements RecordEncoder {
+public final class JsonlEncoder implements RecordEncoder {
   private final byte[] prefix;
 
   /** One record's bytes, reused from record to record. */
   private final Scratch scratch = new Scratch();
 
-  JsonlEncoder(Target target) {
+  /**
+   * Creates the encoder of a listing.
+   *
+   * @param target with {@code export}, the target whose ids start every record; null for none
+   */
+  public JsonlEncoder(Target target) {
     this.prefix = target == null ? null : prefix(target).getBytes(StandardCharsets.UTF_8);
   }
 

@@ -132,6 +132,14 @@ final class ListingOptions {
       String customerId,
       String subscriptionId,
       UtilizationQuery q) {
+    return fingerprint(format.toString(), export, customerId, subscriptionId, q);
+  }
+
+  /**
+   * As {@link #fingerprint(RecordFormat, boolean, String, String, UtilizationQuery)}, any output.
+   */
+  static String fingerprint(
+      String format, boolean export, String customerId, String subscriptionId, UtilizationQuery q) {
     return format
         + (export ? "+target" : "")
         + " customer="

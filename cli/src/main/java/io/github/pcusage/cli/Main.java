@@ -1,6 +1,8 @@
 package io.github.pcusage.cli;
 
 import io.github.pcusage.PartnerCenterClient;
+import io.github.pcusage.cli.estimate.CustomersCommand;
+import io.github.pcusage.cli.estimate.EstimateCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -74,6 +76,8 @@ public final class Main {
     cl.addSubcommand(new UtilizationCommand(ctx));
     cl.addSubcommand(new UsageSummaryCommand(ctx));
     cl.addSubcommand(new ExportCommand(ctx));
+    cl.addSubcommand(new CustomersCommand(ctx));
+    cl.addSubcommand(new EstimateCommand(ctx));
     cl.addSubcommand(SandboxCommand.spec(ctx));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new PrintWriter(new OutputStreamWriter(ctx.out, StandardCharsets.UTF_8), true));
@@ -120,7 +124,7 @@ public final class Main {
       } else if (top && options.isEmpty() && values == 0) {
         return "Unknown command: '"
             + arg
-            + "': expected utilization, usage-summary, export or sandbox";
+            + "': expected utilization, usage-summary, export, customers, estimate or sandbox";
       } else {
         values++;
       }
@@ -160,7 +164,8 @@ public final class Main {
         "4:authentication or authorization failed (401, 403, no token)",
         "5:API or network failure after retries, paging failure; export: complete but for its failed targets",
         "6:local file error (output, checkpoint)",
-        "7:export incomplete but resumable: some targets unfinished (--resume continues them)",
+        "7:export or estimate incomplete but resumable: some targets unfinished (--resume continues them)",
+        "8:estimate complete but some lines could not be priced (unless --allow-unpriced)",
         "1:internal error (a bug)",
       },
       footerHeading = "%nAuthentication (no secret is ever an option value):%n",
@@ -180,7 +185,7 @@ public final class Main {
     @Override
     public Integer call() {
       ctx.err.println(
-          "pcusage: a command is required: utilization, usage-summary, export or sandbox (see 'pcusage --help')");
+          "pcusage: a command is required: utilization, usage-summary, export, customers, estimate or sandbox (see 'pcusage --help')");
       return ExitCode.USAGE;
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
  * every few milliseconds. The chunks are kept across {@link #reset()}, so a buffer that has held
  * one page holds the next without allocating.
  */
-final class PageBuffer extends OutputStream {
+public final class PageBuffer extends OutputStream {
   static final int CHUNK = 64 << 10;
 
   /** Chunks beyond this many are let go at {@link #reset()} (a page of more than 8 MiB). */

@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBarConsumer;
  * their percentage), shown only when the process runs in a terminal ({@code System.console() !=
  * null}) and not with {@code --quiet}. Thread-safe.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
   private final ProgressBar bar;
   private final int targets;
   private long pages;
@@ -27,8 +27,16 @@ final class Progress implements AutoCloseable {
     return start(task, quiet, err, 0);
   }
 
-  /** The progress of an export of {@code targets} targets (0: one listing). */
-  static Progress start(String task, boolean quiet, PrintStream err, int targets) {
+  /**
+   * The progress of an export of {@code targets} targets (0: one listing).
+   *
+   * @param task the bar's name
+   * @param quiet no bar
+   * @param err where the bar goes
+   * @param targets the number of targets
+   * @return the progress
+   */
+  public static Progress start(String task, boolean quiet, PrintStream err, int targets) {
     if (quiet || System.console() == null) {
       return new Progress(null, targets);
     }
@@ -79,11 +87,18 @@ final class Progress implements AutoCloseable {
     return done + "/" + plural(total, "target") + " (" + (done * 100L / total) + "%), " + pageText;
   }
 
-  /** Returns {@code "1 page"}, {@code "2 pages"}: the count and the word, plural unless 1. */
-  static String plural(long count, String word) {
+  /**
+   * Returns {@code "1 page"}, {@code "2 pages"}: the count and the word, plural unless 1.
+   *
+   * @param count the count
+   * @param word the word
+   * @return the count and the word
+   */
+  public static String plural(long count, String word) {
     return count + " " + word + (count == 1 ? "" : "s");
   }
 
+  /** Closes the bar. */
   @Override
   public synchronized void close() {
     if (bar != null) {

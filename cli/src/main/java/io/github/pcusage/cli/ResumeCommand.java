@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * The exact command that resumes an interrupted run: the program as it was started, the same
  * arguments (none of which can hold a secret), and {@code --resume}.
  */
-final class ResumeCommand {
+public final class ResumeCommand {
   /** Set by the {@code ./pcusage} launcher to how it was invoked. */
   static final String LAUNCHER_PROPERTY = "pcusage.launcher";
 
@@ -15,7 +15,13 @@ final class ResumeCommand {
 
   private ResumeCommand() {}
 
-  static String of(List<String> args) {
+  /**
+   * Returns the command with {@code --resume}.
+   *
+   * @param args the command line, without the program name
+   * @return the command, quoted for a POSIX shell
+   */
+  public static String of(List<String> args) {
     return of(args, "--resume");
   }
 

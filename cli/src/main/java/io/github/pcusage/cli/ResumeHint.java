@@ -6,16 +6,22 @@ import java.io.PrintStream;
  * What to print if the process is killed (Ctrl-C, SIGTERM) while a file is being written: where the
  * data is and the exact {@code --resume} command. {@link Main#main} prints it from a shutdown hook.
  */
-final class ResumeHint {
+public final class ResumeHint {
   private static volatile String hint;
 
   private ResumeHint() {}
 
-  static void set(String text) {
+  /**
+   * Sets what to print if the process is killed.
+   *
+   * @param text the hint
+   */
+  public static void set(String text) {
     hint = text;
   }
 
-  static void clear() {
+  /** Clears the hint: nothing to resume any more. */
+  public static void clear() {
     hint = null;
   }
 

@@ -6,11 +6,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /** What one run of {@code pcusage} works with: its streams, its environment and its arguments. */
-final class RunContext {
-  final PrintStream out;
-  final PrintStream err;
+public final class RunContext {
+  /** Where results go. */
+  public final PrintStream out;
+
+  /** Where errors, hints and progress go. */
+  public final PrintStream err;
+
   final Map<String, String> env;
-  final List<String> args;
+
+  /** The command line, without the program name. */
+  public final List<String> args;
 
   RunContext(PrintStream out, PrintStream err, Map<String, String> env, List<String> args) {
     this.out = Objects.requireNonNull(out, "out == null");
@@ -25,8 +31,12 @@ final class RunContext {
     return value == null || value.isBlank() ? null : value;
   }
 
-  /** Prints one line on stderr, prefixed with {@code pcusage: }. */
-  void error(String line) {
+  /**
+   * Prints one line on stderr, prefixed with {@code pcusage: }.
+   *
+   * @param line the line
+   */
+  public void error(String line) {
     err.println("pcusage: " + line);
     err.flush();
   }

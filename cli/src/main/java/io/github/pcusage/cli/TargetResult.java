@@ -8,9 +8,9 @@ import java.nio.file.Path;
  * on a failure what Partner Center answered (the exception of this run, or what an earlier run
  * saved) and the checkpoint to resume from (null when none was saved).
  */
-final class TargetResult {
+public final class TargetResult {
   /** Where a target stands; the names are the values of the status file's {@code status}. */
-  enum Status {
+  public enum Status {
     /** Every page is in its part file. */
     complete,
     /**
@@ -23,17 +23,26 @@ final class TargetResult {
   }
 
   final int index;
-  final Target target;
-  final Path part;
-  final long records;
+
+  /** The target. */
+  public final Target target;
+
+  /** Its part file in the work directory. */
+  public final Path part;
+
+  /** The records its part holds. */
+  public final long records;
+
   final long pages;
-  final Status status;
+
+  /** Where it stands. */
+  public final Status status;
 
   /** The failure of this run, or null (complete, or failed in an earlier run). */
   final RuntimeException failure;
 
   /** The failure's one-line message, or null when complete. */
-  final String message;
+  public final String message;
 
   /** The HTTP status of the failure, 0 when there was none (I/O) or no failure. */
   final int httpStatus;

@@ -21,13 +21,20 @@ import org.apache.commons.csv.CSVRecord;
  * customer,subscription} (other columns are ignored), one pair per line; empty lines and lines
  * starting with {@code #} are skipped. Every problem is a usage error naming the line.
  */
-final class Targets {
+public final class Targets {
   private static final CSVFormat FORMAT =
       CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
 
   private Targets() {}
 
-  static List<Target> read(Path file) {
+  /**
+   * Reads a targets file.
+   *
+   * @param file the file
+   * @return its targets, in file order
+   * @throws CliException a usage error naming the line
+   */
+  public static List<Target> read(Path file) {
     String text;
     try {
       if (Files.isDirectory(file)) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.TypeConversionException;
  * date-time with {@code Z} or an offset ({@code 2026-10-01T00:00:00Z}, {@code
  * 2026-10-01T00:00:00+02:00}). Anything else is a usage error.
  */
-final class TimeConverter implements ITypeConverter<OffsetDateTime> {
+public final class TimeConverter implements ITypeConverter<OffsetDateTime> {
   @Override
   public OffsetDateTime convert(String value) {
     String text = value.trim();
