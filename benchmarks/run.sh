@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds the SDK, the sandbox, the CLI and the benchmarks, then runs the whole table of issue 6 and prints it
-# (markdown; also written to benchmarks/target/results/table.md). About 11 minutes on 2 cores, build included.
+# (markdown; also written to benchmarks/target/results/table.md). About 13 minutes on 2 cores, build included.
 #
 #   benchmarks/run.sh                  # build + everything
 #   SKIP_BUILD=1 benchmarks/run.sh     # reuse benchmarks/target/benchmarks.jar and cli/target/pcusage.jar
 #   JMH_ARGS="-f 2 -wi 3 -i 5" benchmarks/run.sh   # JMH fork/iteration counts (these are the defaults)
 #   RESULTS=DIR JAR=FILE SKIP_BUILD=1 benchmarks/run.sh   # another jar (e.g. a saved "before"), another folder
 #   SKIP_CLI_MEMORY=1 SKIP_EXPORT=1 benchmarks/run.sh   # leave out the parts that drive the CLI jar
+#   SKIP_RATE_CARD=1 benchmarks/run.sh   # leave out part 6
 #
 # Parts: 1 page decode (JMH), 2 end to end (JMH), 3 memory (two harnesses, each in a forked JVM:
 # -Xmx32m streaming, -Xmx1g retained), 3b the CLI writing 1,000,000 records to a file at -Xmx32m
@@ -15,7 +16,9 @@
 # skipped with a note when that jar is missing or has no working `utilization`; SKIP_CLI_MEMORY=1
 # skips it), 4 latency hiding (harness), 5 `pcusage export` scaling and 429s (harness driving
 # cli/target/pcusage.jar; skipped with a note when that jar is missing or has no working `export`;
-# SKIP_EXPORT=1 skips it). See docs/benchmarks.md.
+# SKIP_EXPORT=1 skips it), 6 rate card decode (JMH: the sandbox's 10,000-meter card decoded by the SDK,
+# Jackson databind and a token walk; then a harness decoding it through client.azureRateCard() in a
+# forked -Xmx64m JVM, retained size; about 2 minutes; SKIP_RATE_CARD=1 skips it). See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RESULTS=${RESULTS:-benchmarks/target/results}
@@ -68,6 +71,18 @@ if [[ -z "${SKIP_EXPORT:-}" ]] && [[ -f "$CLI_JAR" ]] && java -jar "$CLI_JAR" ex
     faults='429=0.01;seed=7;retry-after=1' out="$RESULTS/export.properties" >&2
 else
   echo "== 5: skipped (no $CLI_JAR with a working 'export', or SKIP_EXPORT set)" >&2
+fi
+
+if [[ -z "${SKIP_RATE_CARD:-}" ]]; then
+  load 6
+  echo "== 6: rate card decode (JMH), then the card through the client at -Xmx64m" >&2
+  # shellcheck disable=SC2086
+  java -jar "$JAR" 'RateCardDecodeBenchmark' $JMH_ARGS -prof gc \
+    -rf json -rff "$RESULTS/jmh-ratecard.json" | tee "$RESULTS/jmh-ratecard.txt" | grep -E '^(Benchmark|[A-Za-z]+Benchmark\.)' >&2
+  java -cp "$JAR" io.github.pcusage.benchmarks.RateCardMemoryHarness \
+    meters=10000 heap=64m out="$RESULTS/ratecard-memory.properties" >&2
+else
+  echo "== 6: skipped (SKIP_RATE_CARD set)" >&2
 fi
 
 load end

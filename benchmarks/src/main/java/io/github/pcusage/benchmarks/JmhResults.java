@@ -22,8 +22,16 @@ final class JmhResults {
 
   /** Reads {@code dir/jmh.json}; no results if there is no such file. */
   static JmhResults load(Path dir) throws IOException {
+    return load(dir, "jmh.json");
+  }
+
+  /**
+   * Reads {@code dir/fileName} (e.g. {@code jmh-ratecard.json}); no results if there is no such
+   * file.
+   */
+  static JmhResults load(Path dir, String fileName) throws IOException {
     Map<String, JsonNode> results = new LinkedHashMap<>();
-    Path file = dir.resolve("jmh.json");
+    Path file = dir.resolve(fileName);
     if (Files.exists(file)) {
       for (JsonNode result : new ObjectMapper().readTree(file.toFile())) {
         String name = result.get("benchmark").asText();

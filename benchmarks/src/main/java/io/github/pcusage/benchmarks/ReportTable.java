@@ -15,10 +15,11 @@ import java.time.LocalDate;
  * </pre>
  *
  * RESULTS_DIR holds {@code jmh.json}, {@code streaming.properties}, {@code retained.properties},
- * {@code cli-memory.properties}, {@code latency.properties} and {@code export.properties} (each
- * optional); the table is also written to {@code RESULTS_DIR/table.md}. One section per part, in
- * run order: {@link PageDecodeSection}, {@link EndToEndSection}, {@link MemorySection}, {@link
- * CliMemorySection}, {@link LatencySection}, {@link ExportSection}.
+ * {@code cli-memory.properties}, {@code latency.properties}, {@code export.properties}, {@code
+ * jmh-ratecard.json} and {@code ratecard-memory.properties} (each optional); the table is also
+ * written to {@code RESULTS_DIR/table.md}. One section per part, in run order: {@link
+ * PageDecodeSection}, {@link EndToEndSection}, {@link MemorySection}, {@link CliMemorySection},
+ * {@link LatencySection}, {@link ExportSection}, {@link RateCardSection}.
  */
 public final class ReportTable {
   private ReportTable() {}
@@ -50,6 +51,10 @@ public final class ReportTable {
     CliMemorySection.write(md, ResultProperties.read(dir.resolve("cli-memory.properties")));
     LatencySection.write(md, ResultProperties.read(dir.resolve("latency.properties")));
     ExportSection.write(md, ResultProperties.read(dir.resolve("export.properties")));
+    RateCardSection.write(
+        md,
+        JmhResults.load(dir, "jmh-ratecard.json"),
+        ResultProperties.read(dir.resolve("ratecard-memory.properties")));
     return md.text();
   }
 

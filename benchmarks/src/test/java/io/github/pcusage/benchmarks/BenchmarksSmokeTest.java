@@ -3,6 +3,9 @@ package io.github.pcusage.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pcusage.model.AzureInstanceData;
+import io.github.pcusage.model.AzureMeter;
+import io.github.pcusage.model.AzureOfferTerm;
+import io.github.pcusage.model.AzureRateCard;
 import io.github.pcusage.model.AzureResource;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.model.AzureUtilizationRecordCollection;
@@ -63,6 +66,65 @@ class BenchmarksSmokeTest {
     assertThat(decode.reflective.toString())
         .startsWith("JsonAdapter(" + AzureUtilizationRecordCollection.class.getName() + ")");
     assertThat(decode.sdk.toString()).contains("Generated");
+  }
+
+  @Test
+  void everyRateCardDecoderReadsEveryMeter() throws Exception {
+    RateCardDecodeBenchmark card = new RateCardDecodeBenchmark();
+    card.setUp(RateCards.render(300));
+
+    assertThat(card.sdkGenerated().getMeters()).hasSize(300);
+    assertThat(card.jacksonDatabind().meters).hasSize(300);
+    assertThat(card.moshiTokenWalk(BLACKHOLE)).isGreaterThan(300 * 8);
+  }
+
+  @Test
+  void theSdkAndJacksonDecodeTheSameRateCard() throws Exception {
+    RateCardDecodeBenchmark decoders = new RateCardDecodeBenchmark();
+    decoders.setUp(RateCards.render(300));
+    AzureRateCard sdk = decoders.sdkGenerated();
+    JacksonRateCard.Card jackson = decoders.jacksonDatabind();
+
+    assertThat(List.of(jackson.currency, jackson.locale, jackson.isTaxIncluded))
+        .isEqualTo(List.of(sdk.getCurrency(), sdk.getLocale(), sdk.getIsTaxIncluded()));
+    for (int i = 0; i < sdk.getMeters().size(); i++) {
+      assertThat(values(jackson.meters.get(i)))
+          .as("meter %d", i)
+          .isEqualTo(values(sdk.getMeters().get(i)));
+    }
+    AzureOfferTerm term = sdk.getOfferTerms().get(0);
+    JacksonRateCard.OfferTerm jacksonTerm = jackson.offerTerms.get(0);
+    assertThat(
+            List.of(
+                jacksonTerm.name,
+                jacksonTerm.discount,
+                jacksonTerm.excludedMeterIds,
+                jacksonTerm.effectiveDate))
+        .isEqualTo(
+            List.of(
+                term.getName(),
+                term.getDiscount(),
+                term.getExcludedMeterIds(),
+                term.getEffectiveDate()));
+    // The card has dates with and without a zone; both decoders read the zone-less ones as UTC.
+    assertThat(term.getEffectiveDate()).isEqualTo("2014-01-01T00:00:00Z");
+    assertThat(jackson.meters).extracting(m -> m.rates.size()).contains(1, 3);
+  }
+
+  @Test
+  void theRateCardHarnessDecodesEveryMeterAtASmallHeapAndTheTableShowsIt(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path results) throws Exception {
+    Properties memory = RateCardMemoryHarness.run(2000, "64m");
+
+    assertThat(memory.getProperty("meters")).isEqualTo("2000");
+    assertThat(memory.getProperty("expectedMeters")).isEqualTo("2000");
+    assertThat(Long.parseLong(memory.getProperty("retainedBytes"))).isPositive();
+    assertThat(Long.parseLong(memory.getProperty("cardBytes"))).isGreaterThan(2000 * 200);
+
+    ForkedJvm.save(memory, results.resolve("ratecard-memory.properties").toString());
+    assertThat(ReportTable.render(results))
+        .contains("### 6. Rate card decode: one 2,000-meter Azure rate card")
+        .contains("| 2,000 of 2,000; ");
   }
 
   @Test
@@ -180,6 +242,38 @@ class BenchmarksSmokeTest {
               data.getAdditionalInfo()));
     }
     return values;
+  }
+
+  private static List<Object> values(AzureMeter m) {
+    return Arrays.asList(
+        m.getId(),
+        m.getName(),
+        m.getRates(),
+        m.getRates().values().stream().map(java.math.BigDecimal::scale).toList(),
+        m.getTags(),
+        m.getCategory(),
+        m.getSubcategory(),
+        m.getRegion(),
+        m.getUnit(),
+        m.getIncludedQuantity(),
+        m.getIncludedQuantity().scale(),
+        m.getEffectiveDate());
+  }
+
+  private static List<Object> values(JacksonRateCard.Meter m) {
+    return Arrays.asList(
+        m.id,
+        m.name,
+        m.rates,
+        m.rates.values().stream().map(java.math.BigDecimal::scale).toList(),
+        m.tags,
+        m.category,
+        m.subcategory,
+        m.region,
+        m.unit,
+        m.includedQuantity,
+        m.includedQuantity.scale(),
+        m.effectiveDate);
   }
 
   private static List<Object> values(JacksonModels.Record r) {
