@@ -82,7 +82,10 @@ final class Replay {
       if (expected.path("links").isObject() && !expected.path("links").has("next")) {
         JsonNode next = page.path("links").path("next");
         assertThat(next.isMissingNode() || next.isNull())
-            .as(what + ": the pact's page has no links.next, the answer has " + next)
+            .as(
+                what
+                    + ": the pact's page has no links.next, the answer has one to "
+                    + next.path("uri"))
             .isTrue();
       }
     }
