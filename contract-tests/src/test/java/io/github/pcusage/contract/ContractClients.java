@@ -25,12 +25,16 @@ final class ContractClients {
   }
 
   static UtilizationQuery query(Granularity granularity, boolean details) {
+    return query(granularity, details, Contracts.PAGE_SIZE);
+  }
+
+  static UtilizationQuery query(Granularity granularity, boolean details, int pageSize) {
     return UtilizationQuery.builder()
         .startTime(OffsetDateTime.parse(Contracts.START))
         .endTime(OffsetDateTime.parse(Contracts.END))
         .granularity(granularity)
         .showDetails(details)
-        .pageSize(Contracts.PAGE_SIZE)
+        .pageSize(pageSize)
         .build();
   }
 }

@@ -3,6 +3,7 @@ package io.github.pcusage.contract;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.LambdaDsl;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 
@@ -15,6 +16,9 @@ final class Contracts {
   static final String SUBSCRIPTION = "contract-subscription";
   static final String TOKEN = "contract-test-token";
   static final int PAGE_SIZE = 2;
+
+  /** The page size of the hourly interaction: one day of hourly records fits on one page. */
+  static final int HOURLY_PAGE_SIZE = 24;
 
   static final String UTILIZATION_PATH =
       "/v1/customers/" + CUSTOMER + "/subscriptions/" + SUBSCRIPTION + "/utilizations/azure";
@@ -47,10 +51,71 @@ final class Contracts {
       "/opaque/usage-records?customer=contract-customer&offset=2&continuation_token=eyJvIjoyfQ+a%3a%3d%3d";
   static final BigDecimal EXAMPLE_QUANTITY = new BigDecimal("0.027483999999999993");
 
+  /** The spec's {@code size}, 1 to 1000, exactly. */
+  static final String SIZE = "[1-9][0-9]{0,2}|1000";
+
+  /** The continuation header's name in {@code links.next.headers}, as the SDK reads it. */
+  static final String CONTINUATION_HEADER = "MS-ContinuationToken";
+
+  /** The example records of a page of daily usage. */
+  static final Listing DAILY =
+      new Listing(
+          "2026-10-01T00:00:00-07:00",
+          "2026-10-02T00:00:00.1234567-07:00",
+          EXAMPLE_QUANTITY,
+          "Storage",
+          "Standard IO - Block Blob",
+          true);
+
+  /** The example records of a page of hourly usage: one-hour periods, a smaller quantity. */
+  static final Listing HOURLY =
+      new Listing(
+          "2026-10-01T13:00:00-07:00",
+          "2026-10-01T14:00:00-07:00",
+          new BigDecimal("0.001145166666666666"),
+          "Storage",
+          "Standard IO - Block Blob",
+          true);
+
+  /** The example records of a page aggregated per resource: no instanceData, a summed quantity. */
+  static final Listing PER_RESOURCE =
+      new Listing(
+          "2026-10-03T00:00:00+00:00",
+          "2026-10-04T00:00:00+00:00",
+          new BigDecimal("48.000000000000000001"),
+          "Virtual Machines",
+          "D2s v3",
+          false);
+
   private Contracts() {}
 
   static Path pactDirectory() {
     return Path.of(System.getProperty("pact.rootDir", "target/pacts"));
+  }
+
+  /**
+   * The example values of the records of one kind of page.
+   *
+   * @param usageStart the example {@code usageStartTime}
+   * @param usageEnd the example {@code usageEndTime}
+   * @param quantity the example quantity
+   * @param category the example resource category
+   * @param name the example resource name
+   * @param details whether the records carry {@code instanceData} ({@code show_details=true})
+   */
+  record Listing(
+      String usageStart,
+      String usageEnd,
+      BigDecimal quantity,
+      String category,
+      String name,
+      boolean details) {}
+
+  /** The tracking headers every answer echoes, present and shaped as the SDK sends them. */
+  static PactDslResponse trackingHeaders(PactDslResponse response) {
+    return response
+        .matchHeader("MS-RequestId", UUID, "0f8fad5b-d9cb-469f-a165-70867728950e")
+        .matchHeader("MS-CorrelationId", UUID, "7c9e6679-7425-40de-944b-e07fc1f90ae7");
   }
 
   /** The headers every request of the SDK carries, matched by shape. */
@@ -63,8 +128,11 @@ final class Contracts {
         .matchHeader("MS-Contract-Version", "v1", "v1");
   }
 
-  /** A page of utilization records; {@code withNext} adds links.next with a continuation token. */
-  static DslPart page(boolean withDetails, boolean withNext) {
+  /**
+   * A page of utilization records with the example values of {@code listing}; {@code withNext} adds
+   * links.next with a continuation token.
+   */
+  static DslPart page(Listing listing, boolean withNext) {
     return LambdaDsl.newJsonBody(
             page -> {
               page.integerType("totalCount", PAGE_SIZE);
@@ -73,22 +141,21 @@ final class Contracts {
                   1,
                   PAGE_SIZE,
                   item -> {
-                    item.stringMatcher("usageStartTime", DATE_TIME, "2026-10-01T00:00:00-07:00");
-                    item.stringMatcher(
-                        "usageEndTime", DATE_TIME, "2026-10-02T00:00:00.1234567-07:00");
+                    item.stringMatcher("usageStartTime", DATE_TIME, listing.usageStart());
+                    item.stringMatcher("usageEndTime", DATE_TIME, listing.usageEnd());
                     item.object(
                         "resource",
                         resource -> {
                           resource.stringType("id", "3b1c0d52-8a5d-4c55-9d41-1e1c6b0f7a10");
-                          resource.stringType("name", "Standard IO - Block Blob");
-                          resource.stringType("category", "Storage");
+                          resource.stringType("name", listing.name());
+                          resource.stringType("category", listing.category());
                           resource.stringType("subcategory", "Locally Redundant");
                           resource.stringType("region", "West Europe");
                         });
-                    item.numberType("quantity", EXAMPLE_QUANTITY);
+                    item.numberType("quantity", listing.quantity());
                     item.stringType("unit", "1 GB/Month");
                     item.object("infoFields", info -> {});
-                    if (withDetails) {
+                    if (listing.details()) {
                       item.object(
                           "instanceData",
                           instance -> {
@@ -101,8 +168,12 @@ final class Contracts {
                             instance.stringType("orderNumber", "");
                           });
                     }
+                    // Inside an array-like the type rule cascades: a regex keeps the value pinned.
                     item.object(
-                        "attributes", a -> a.stringValue("objectType", "AzureUtilizationRecord"));
+                        "attributes",
+                        a ->
+                            a.stringMatcher(
+                                "objectType", "AzureUtilizationRecord", "AzureUtilizationRecord"));
                   });
               page.object(
                   "links",
@@ -125,7 +196,9 @@ final class Contracts {
                                 1,
                                 1,
                                 header -> {
-                                  header.stringValue("key", "MS-ContinuationToken");
+                                  // A regex, not a value: the array's type rule would swallow it.
+                                  header.stringMatcher(
+                                      "key", "(?i)" + CONTINUATION_HEADER, CONTINUATION_HEADER);
                                   header.stringType("value", EXAMPLE_TOKEN);
                                 });
                           });

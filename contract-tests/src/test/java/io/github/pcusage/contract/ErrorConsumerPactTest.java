@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
     hostInterface = "127.0.0.1")
 class ErrorConsumerPactTest {
   private static final String REQUEST_ID = "4b7a7c1e-3d55-4a1e-9b43-2f8c2a9d7e10";
+  private static final String CORRELATION_ID = "9d2f6b3a-1c4e-4f7a-8b5d-0e6c3a2f1b47";
 
   private static V4Pact failing(
       PactDslWithProvider builder,
@@ -53,10 +54,11 @@ class ErrorConsumerPactTest {
                     .matchQuery("end_time", Contracts.DATE_TIME, Contracts.END)
                     .matchQuery("granularity", "(?i)daily", "daily")
                     .matchQuery("show_details", "true|false", "true")
-                    .matchQuery("size", "[1-9][0-9]{0,3}", Integer.toString(Contracts.PAGE_SIZE)))
+                    .matchQuery("size", Contracts.SIZE, Integer.toString(Contracts.PAGE_SIZE)))
             .willRespondWith()
             .status(status)
-            .matchHeader("MS-RequestId", ".+", REQUEST_ID);
+            .matchHeader("MS-RequestId", Contracts.UUID, REQUEST_ID)
+            .matchHeader("MS-CorrelationId", Contracts.UUID, CORRELATION_ID);
     if (retryAfter) {
       response = response.matchHeader("Retry-After", "\\d+", "1");
     }

@@ -10,12 +10,21 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -72,6 +81,60 @@ class PactsMatchTheSpecIT {
       interactions += JSON.readTree(pact.toFile()).path("interactions").size();
     }
     assertThat(interactions).as("interactions checked").isGreaterThanOrEqualTo(14);
+  }
+
+  /**
+   * The validator checks the pacts' example values only; the rule on {@code size} must accept what
+   * the spec accepts, no more and no less.
+   */
+  @Test
+  void theSizeRuleAcceptsExactlyTheSpecsRange() throws IOException {
+    Schema<?> size = sizeSchema();
+    int min = size.getMinimum().intValueExact();
+    int max = size.getMaximum().intValueExact();
+    List<String> regexes = new ArrayList<>();
+    for (Path pact : pacts()) {
+      for (JsonNode interaction : JSON.readTree(pact.toFile()).path("interactions")) {
+        JsonNode request = interaction.path("request");
+        if (request.path("query").has("size")) {
+          JsonNode matchers =
+              request.path("matchingRules").path("query").path("size").path("matchers");
+          assertThat(matchers.size())
+              .as(interaction.path("description").asText() + ": rules on size")
+              .isEqualTo(1);
+          regexes.add(matchers.get(0).path("regex").asText());
+        }
+      }
+    }
+    assertThat(regexes).as("interactions with a size").isNotEmpty();
+    for (String regex : new LinkedHashSet<>(regexes)) {
+      Pattern rule = Pattern.compile(regex);
+      List<Integer> wrong = new ArrayList<>();
+      for (int n = -1; n <= 10 * max; n++) {
+        if (rule.matcher(Integer.toString(n)).matches() != (n >= min && n <= max)) {
+          wrong.add(n);
+        }
+      }
+      assertThat(wrong)
+          .as("sizes the rule " + regex + " gets wrong against the spec's " + min + ".." + max)
+          .isEmpty();
+    }
+  }
+
+  /** The schema of the utilization operation's {@code size} parameter in the spec. */
+  private static Schema<?> sizeSchema() {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    OpenAPI api = new OpenAPIV3Parser().read(spec().toUri().toString(), null, options);
+    assertThat(api).as("the spec " + spec()).isNotNull();
+    return api.getPaths().values().stream()
+        .map(PathItem::getGet)
+        .filter(get -> get != null && get.getParameters() != null)
+        .flatMap(get -> get.getParameters().stream())
+        .filter(parameter -> "size".equals(parameter.getName()))
+        .map(Parameter::getSchema)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no size parameter in " + spec()));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.LambdaDsl;
+import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -33,17 +34,17 @@ class UsageSummaryConsumerPactTest {
 
   private static V4Pact summary(
       PactDslWithProvider builder, String state, String description, int status, DslPart body) {
-    return Contracts.trackingHeaders(
-            builder
-                .given(state)
-                .uponReceiving(description)
-                .method("GET")
-                .path(Contracts.SUMMARY_PATH))
-        .willRespondWith()
-        .status(status)
-        .matchHeader("Content-Type", "application/json.*", "application/json; charset=utf-8")
-        .body(body)
-        .toPact(V4Pact.class);
+    PactDslResponse response =
+        Contracts.trackingHeaders(
+                builder
+                    .given(state)
+                    .uponReceiving(description)
+                    .method("GET")
+                    .path(Contracts.SUMMARY_PATH))
+            .willRespondWith()
+            .status(status)
+            .matchHeader("Content-Type", "application/json.*", "application/json; charset=utf-8");
+    return Contracts.trackingHeaders(response).body(body).toPact(V4Pact.class);
   }
 
   private static SubscriptionUsageSummary fetch(MockServer server) {

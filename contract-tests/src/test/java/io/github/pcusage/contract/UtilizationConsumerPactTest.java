@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.dsl.PactDslWithState;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
@@ -16,6 +17,7 @@ import io.github.pcusage.Page;
 import io.github.pcusage.PartnerCenterClient;
 import io.github.pcusage.model.AzureUtilizationRecord;
 import io.github.pcusage.model.Granularity;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,8 @@ class UtilizationConsumerPactTest {
       String state,
       String description,
       String granularity,
-      String details) {
+      String details,
+      int size) {
     return Contracts.trackingHeaders(
         builder
             .given(state)
@@ -45,30 +48,39 @@ class UtilizationConsumerPactTest {
             .matchQuery("end_time", Contracts.DATE_TIME, Contracts.END)
             .matchQuery("granularity", "(?i)" + granularity, granularity)
             .matchQuery("show_details", details, details)
-            .matchQuery("size", "[1-9][0-9]{0,3}", Integer.toString(Contracts.PAGE_SIZE)));
+            .matchQuery("size", Contracts.SIZE, Integer.toString(size)));
+  }
+
+  /** A 200 with JSON and the echoed tracking headers. */
+  private static PactDslResponse ok(PactDslRequestWithPath request) {
+    return Contracts.trackingHeaders(
+        request
+            .willRespondWith()
+            .status(200)
+            .matchHeader("Content-Type", "application/json.*", "application/json; charset=utf-8"));
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact twoPagesOfDailyUsage(PactDslWithProvider builder) {
     PactDslWithState afterFirst =
-        firstPage(builder, Contracts.TWO_PAGES, "the first page of daily usage", "daily", "true")
-            .willRespondWith()
-            .status(200)
-            .matchHeader("Content-Type", "application/json.*", "application/json; charset=utf-8")
-            .body(Contracts.page(true, true))
+        ok(firstPage(
+                builder,
+                Contracts.TWO_PAGES,
+                "the first page of daily usage",
+                "daily",
+                "true",
+                Contracts.PAGE_SIZE))
+            .body(Contracts.page(Contracts.DAILY, true))
             .given(Contracts.TWO_PAGES);
-    return Contracts.trackingHeaders(
+    return ok(Contracts.trackingHeaders(
             afterFirst
                 .uponReceiving("the last page of daily usage, after a continuation token")
                 .method("GET")
                 .path(Contracts.UTILIZATION_PATH)
                 .query("seek_operation=Next")
                 .headerFromProviderState(
-                    "MS-ContinuationToken", "${continuationToken}", Contracts.EXAMPLE_TOKEN))
-        .willRespondWith()
-        .status(200)
-        .matchHeader("Content-Type", "application/json.*", "application/json; charset=utf-8")
-        .body(Contracts.page(true, false))
+                    "MS-ContinuationToken", "${continuationToken}", Contracts.EXAMPLE_TOKEN)))
+        .body(Contracts.page(Contracts.DAILY, false))
         .toPact(V4Pact.class);
   }
 
@@ -101,10 +113,14 @@ class UtilizationConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact hourlyUsage(PactDslWithProvider builder) {
-    return firstPage(builder, Contracts.ONE_PAGE_HOURLY, "a page of hourly usage", "hourly", "true")
-        .willRespondWith()
-        .status(200)
-        .body(Contracts.page(true, false))
+    return ok(firstPage(
+            builder,
+            Contracts.ONE_PAGE_HOURLY,
+            "a page of hourly usage",
+            "hourly",
+            "true",
+            Contracts.HOURLY_PAGE_SIZE))
+        .body(Contracts.page(Contracts.HOURLY, false))
         .toPact(V4Pact.class);
   }
 
@@ -117,24 +133,27 @@ class UtilizationConsumerPactTest {
           .utilizations(
               Contracts.CUSTOMER,
               Contracts.SUBSCRIPTION,
-              ContractClients.query(Granularity.HOURLY, true))
+              ContractClients.query(Granularity.HOURLY, true, Contracts.HOURLY_PAGE_SIZE))
           .forEach(records::add);
       assertThat(records).hasSize(Contracts.PAGE_SIZE);
-      assertThat(records.get(0).getResource().getCategory()).isEqualTo("Storage");
+      AzureUtilizationRecord record = records.get(0);
+      assertThat(Duration.between(record.getUsageStartTime(), record.getUsageEndTime()))
+          .isEqualTo(Duration.ofHours(1));
+      assertThat(record.getQuantity().toPlainString()).isEqualTo("0.001145166666666666");
+      assertThat(record.getResource().getCategory()).isEqualTo("Storage");
     }
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact usageAggregatedPerResource(PactDslWithProvider builder) {
-    return firstPage(
+    return ok(firstPage(
             builder,
             Contracts.ONE_PAGE_AGGREGATED,
             "a page of usage aggregated per resource",
             "daily",
-            "false")
-        .willRespondWith()
-        .status(200)
-        .body(Contracts.page(false, false))
+            "false",
+            Contracts.PAGE_SIZE))
+        .body(Contracts.page(Contracts.PER_RESOURCE, false))
         .toPact(V4Pact.class);
   }
 
@@ -150,7 +169,10 @@ class UtilizationConsumerPactTest {
               ContractClients.query(Granularity.DAILY, false))
           .forEach(records::add);
       assertThat(records).hasSize(Contracts.PAGE_SIZE);
-      assertThat(records.get(0).getInstanceData()).isNull();
+      AzureUtilizationRecord record = records.get(0);
+      assertThat(record.getInstanceData()).isNull();
+      assertThat(record.getQuantity().toPlainString()).isEqualTo("48.000000000000000001");
+      assertThat(record.getResource().getCategory()).isEqualTo("Virtual Machines");
     }
   }
 }
