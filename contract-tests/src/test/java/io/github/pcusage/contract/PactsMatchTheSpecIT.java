@@ -1,5 +1,9 @@
 package io.github.pcusage.contract;
 
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageContainsRegexp;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.pathContains;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.responseStatusIs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -7,6 +11,7 @@ import com.atlassian.oai.validator.pact.PactProviderValidationResults;
 import com.atlassian.oai.validator.pact.PactProviderValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +32,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PactsMatchTheSpecIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Where the spec (343b6b8) disagrees with the facts file, reported on STATUS by sandbox15: the
+   * rate card's zone-less dates (facts 3.2) against {@code format: date-time}, and the customer
+   * listing's 403 without a code (facts 1.5) against PartnerCenterError's required code. Only these
+   * exact messages are tolerated; remove this once the spec is fixed.
+   */
+  private static final ValidationErrorsWhitelist KNOWN_SPEC_ISSUES =
+      ValidationErrorsWhitelist.create()
+          .withRule(
+              "zone-less rate card dates",
+              allOf(
+                  pathContains("/ratecards/azure"),
+                  responseStatusIs(200),
+                  messageContainsRegexp(
+                      "(?s).*String \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\" is invalid against"
+                          + " requested date format.*")))
+          .withRule(
+              "customer listing 403 without a code",
+              allOf(
+                  pathContains("/customers"),
+                  responseStatusIs(403),
+                  messageContainsRegexp(
+                      "(?s).*missing required properties \\(\\[\"code\"\\]\\).*")));
 
   static Path spec() {
     return Path.of(System.getProperty("spec.file", "../openapi/partner-center-usage.yaml"))
@@ -52,6 +81,7 @@ class PactsMatchTheSpecIT {
                         "validation.response.body.schema.required", ValidationReport.Level.ERROR)
                     .withLevel("validation.response.body.missing", ValidationReport.Level.ERROR)
                     .build())
+            .withWhitelist(KNOWN_SPEC_ISSUES)
             .build();
     return PactProviderValidator.createFor(validator)
         .withConsumer(Contracts.CONSUMER, pact.toUri().toURL())
@@ -71,7 +101,7 @@ class PactsMatchTheSpecIT {
           .isFalse();
       interactions += JSON.readTree(pact.toFile()).path("interactions").size();
     }
-    assertThat(interactions).as("interactions checked").isGreaterThanOrEqualTo(14);
+    assertThat(interactions).as("interactions checked").isGreaterThanOrEqualTo(14 + 25);
   }
 
   @Test

@@ -36,12 +36,13 @@ class SandboxProviderVerificationIT {
 
   @RegisterExtension
   static final SandboxExtension sandbox =
-      SandboxExtension.builder().seed(42).customers(1).subscriptionsPerCustomer(1).build();
+      SandboxExtension.builder().seed(42).customers(2).subscriptionsPerCustomer(1).build();
 
   @BeforeEach
   void target(PactVerificationContext context) {
     sandbox.scenarios().reset();
     context.setTarget(new HttpTestTarget("127.0.0.1", sandbox.port()));
+    context.addStateChangeHandlers(new DiscoveryProviderStates(sandbox));
   }
 
   @TestTemplate
