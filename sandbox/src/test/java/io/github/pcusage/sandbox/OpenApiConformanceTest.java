@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,22 +34,6 @@ class OpenApiConformanceTest {
   @RegisterExtension
   static final SandboxExtension sandbox =
       SandboxExtension.builder().seed(42).recordsPerSubscription(300).build();
-
-  /**
-   * Disagreements of the spec (343b6b8) with the facts file, reported on /work/STATUS.md for the
-   * spec's author: zone-less rate card dates (facts §3.2) against {@code format: date-time}, and
-   * the subscription fields {@code hasPurchasableAddons} and {@code links.offer} (facts §2.2) the
-   * spec does not list. Only these exact messages are ignored; remove this once the spec is fixed.
-   */
-  private static final Pattern KNOWN_SPEC_ISSUES =
-      Pattern.compile(
-          "\\[Path '/(meters/\\d+|offerTerms/\\d+)/effectiveDate'\\] String"
-              + " \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\" is invalid against requested date"
-              + " format"
-              + "|\\[Path '/items/\\d+'\\] Object instance has properties which are not allowed by"
-              + " the schema: \\[\"hasPurchasableAddons\"\\]"
-              + "|\\[Path '/items/\\d+/links'\\] Object instance has properties which are not"
-              + " allowed by the schema: \\[\"offer\"\\]");
 
   static SandboxHttp http;
   static OpenApiInteractionValidator validator;
@@ -108,13 +91,9 @@ class OpenApiConformanceTest {
       answer.withBody(response.body());
     }
     ValidationReport report = validator.validate(request.build(), answer.build());
-    List<ValidationReport.Message> messages = new ArrayList<>();
-    for (ValidationReport.Message message : report.getMessages()) {
-      if (!KNOWN_SPEC_ISSUES.matcher(message.getMessage()).find()) {
-        messages.add(message);
-      }
-    }
-    assertThat(messages).as("validation of GET %s -> %d", uri, response.statusCode()).isEmpty();
+    assertThat(report.getMessages())
+        .as("validation of GET %s -> %d", uri, response.statusCode())
+        .isEmpty();
     return response;
   }
 
