@@ -1,5 +1,9 @@
 package io.github.pcusage.contract;
 
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.allOf;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageContainsRegexp;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.pathContains;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.responseStatusIs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -7,11 +11,11 @@ import com.atlassian.oai.validator.pact.PactProviderValidationResults;
 import com.atlassian.oai.validator.pact.PactProviderValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -21,8 +25,9 @@ import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,6 +41,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PactsMatchTheSpecIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Where the spec disagrees with the facts file (reported on STATUS by sandbox15, issue 5): no
+   * code is documented for a 403 of the customer listing (facts 1.5), which the sandbox sends
+   * without one, but PartnerCenterError requires a code. Only this message on that status and path
+   * is tolerated; remove this once the spec makes the code optional there.
+   */
+  private static final ValidationErrorsWhitelist KNOWN_SPEC_ISSUES =
+      ValidationErrorsWhitelist.create()
+          .withRule(
+              "customer listing 403 without a code",
+              allOf(
+                  pathContains("/customers"),
+                  responseStatusIs(403),
+                  messageContainsRegexp(
+                      "(?s).*missing required properties \\(\\[\"code\"\\]\\).*")));
 
   static Path spec() {
     return Path.of(System.getProperty("spec.file", "../openapi/partner-center-usage.yaml"))
@@ -61,6 +82,7 @@ class PactsMatchTheSpecIT {
                         "validation.response.body.schema.required", ValidationReport.Level.ERROR)
                     .withLevel("validation.response.body.missing", ValidationReport.Level.ERROR)
                     .build())
+            .withWhitelist(KNOWN_SPEC_ISSUES)
             .build();
     return PactProviderValidator.createFor(validator)
         .withConsumer(Contracts.CONSUMER, pact.toUri().toURL())
@@ -80,19 +102,18 @@ class PactsMatchTheSpecIT {
           .isFalse();
       interactions += JSON.readTree(pact.toFile()).path("interactions").size();
     }
-    assertThat(interactions).as("interactions checked").isGreaterThanOrEqualTo(14);
+    assertThat(interactions).as("interactions checked").isGreaterThanOrEqualTo(14 + 25);
   }
 
   /**
    * The validator checks the pacts' example values only; the rule on {@code size} must accept what
-   * the spec accepts, no more and no less.
+   * the spec accepts for that operation (1..1000 for utilization, 1..500 for customers), no more
+   * and no less.
    */
   @Test
   void theSizeRuleAcceptsExactlyTheSpecsRange() throws IOException {
-    Schema<?> size = sizeSchema();
-    int min = size.getMinimum().intValueExact();
-    int max = size.getMaximum().intValueExact();
-    List<String> regexes = new ArrayList<>();
+    OpenAPI api = api();
+    Map<String, Schema<?>> rules = new LinkedHashMap<>();
     for (Path pact : pacts()) {
       for (JsonNode interaction : JSON.readTree(pact.toFile()).path("interactions")) {
         JsonNode request = interaction.path("request");
@@ -102,13 +123,17 @@ class PactsMatchTheSpecIT {
           assertThat(matchers.size())
               .as(interaction.path("description").asText() + ": rules on size")
               .isEqualTo(1);
-          regexes.add(matchers.get(0).path("regex").asText());
+          rules.put(
+              matchers.get(0).path("regex").asText(),
+              sizeSchema(api, request.path("path").asText()));
         }
       }
     }
-    assertThat(regexes).as("interactions with a size").isNotEmpty();
-    for (String regex : new LinkedHashSet<>(regexes)) {
-      Pattern rule = Pattern.compile(regex);
+    assertThat(rules).as("interactions with a size").isNotEmpty();
+    for (Map.Entry<String, Schema<?>> entry : rules.entrySet()) {
+      Pattern rule = Pattern.compile(entry.getKey());
+      int min = entry.getValue().getMinimum().intValueExact();
+      int max = entry.getValue().getMaximum().intValueExact();
       List<Integer> wrong = new ArrayList<>();
       for (int n = -1; n <= 10 * max; n++) {
         if (rule.matcher(Integer.toString(n)).matches() != (n >= min && n <= max)) {
@@ -116,25 +141,36 @@ class PactsMatchTheSpecIT {
         }
       }
       assertThat(wrong)
-          .as("sizes the rule " + regex + " gets wrong against the spec's " + min + ".." + max)
+          .as(
+              "sizes the rule "
+                  + entry.getKey()
+                  + " gets wrong against the spec's "
+                  + min
+                  + ".."
+                  + max)
           .isEmpty();
     }
   }
 
-  /** The schema of the utilization operation's {@code size} parameter in the spec. */
-  private static Schema<?> sizeSchema() {
+  private static OpenAPI api() {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     OpenAPI api = new OpenAPIV3Parser().read(spec().toUri().toString(), null, options);
     assertThat(api).as("the spec " + spec()).isNotNull();
-    return api.getPaths().values().stream()
-        .map(PathItem::getGet)
+    return api;
+  }
+
+  /** The schema of the {@code size} parameter of the operation whose path template matches. */
+  private static Schema<?> sizeSchema(OpenAPI api, String requestPath) {
+    return api.getPaths().entrySet().stream()
+        .filter(e -> requestPath.matches(".*" + e.getKey().replaceAll("\\{[^}]+}", "[^/]+")))
+        .map(e -> e.getValue().getGet())
         .filter(get -> get != null && get.getParameters() != null)
         .flatMap(get -> get.getParameters().stream())
         .filter(parameter -> "size".equals(parameter.getName()))
         .map(Parameter::getSchema)
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no size parameter in " + spec()));
+        .orElseThrow(() -> new AssertionError("no size parameter for " + requestPath));
   }
 
   @Test

@@ -43,7 +43,7 @@ class SandboxProviderVerificationIT {
   static final SandboxExtension sandbox =
       SandboxExtension.builder()
           .seed(42)
-          .customers(1)
+          .customers(2)
           .subscriptionsPerCustomer(1)
           .rejectUnknownParameters(true)
           .build();
@@ -56,6 +56,7 @@ class SandboxProviderVerificationIT {
     sandbox.scenarios().reset();
     stateValues = Map.of();
     context.setTarget(new HttpTestTarget("127.0.0.1", sandbox.port()));
+    context.addStateChangeHandlers(new DiscoveryProviderStates(sandbox, v -> stateValues = v));
   }
 
   @TestTemplate
